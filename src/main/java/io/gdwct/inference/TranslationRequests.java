@@ -1,0 +1,38 @@
+package io.gdwct.inference;
+
+import io.gdwct.image.ImageResizer;
+import io.gdwct.image.ImageTooSmallException;
+import io.gdwct.image.RgbImage;
+import io.gdwct.model.Direction;
+
+/**
+ * Brings decoded images to what the model takes, the same way for the CLI and the service: the
+ * content to multiple-of-4 sides within {@code maxSide} (untouched when it already is), the
+ * exemplar within {@code maxSide} (the style encoder pools globally, so its size is free).
+ */
+public final class TranslationRequests {
+    /** Smallest side either image may have: the style encoder's last reflection pad needs H/8 ≥ 2. */
+    public static final int MIN_SIDE = 16;
+
+    private TranslationRequests() {}
+
+    public static TranslationRequest prepare(
+            RgbImage content, RgbImage exemplar, Direction direction, int maxSide, float strength) {
+        if (maxSide < MIN_SIDE) {
+            throw new IllegalArgumentException("maxSide must be at least " + MIN_SIDE + ", got " + maxSide);
+        }
+        requireSize(content);
+        requireSize(exemplar);
+        RgbImage c = ImageResizer.fitForContent(content, maxSide);
+        RgbImage e = ImageResizer.fitWithin(exemplar, maxSide);
+        requireSize(c);
+        requireSize(e);
+        return new TranslationRequest(c, e, direction, strength);
+    }
+
+    private static void requireSize(RgbImage img) {
+        if (img.width() < MIN_SIDE || img.height() < MIN_SIDE) {
+            throw new ImageTooSmallException(img.width(), img.height(), MIN_SIDE);
+        }
+    }
+}

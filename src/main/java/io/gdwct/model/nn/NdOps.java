@@ -1,0 +1,87 @@
+package io.gdwct.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Tensor operations the GDWCT blocks need that DJL lacks or spells differently (reflection
+ * padding, multi-axis means, nearest upsampling), and the rule that keeps memory bounded.
+ *
+ * <p>DJL attaches the result of {@code a.op(b)} to {@code a}'s manager. Parameters live in the
+ * model's long-lived manager, so an op whose receiver is a parameter would leak into it on every
+ * call. Every op here is invoked on the activation, and derived parameter views go through
+ * {@link #view}, which moves them into the caller's (per-request or per-step) manager.
+ */
+public final class NdOps {
+
+    private NdOps() {}
+
+    /** A reshaped view of a parameter attached to {@code scope}, so it is freed with the request. */
+    public static NDArray view(NDArray param, NDManager scope, long... shape) {
+        NDArray v = param.reshape(new Shape(shape));
+        v.attach(scope);
+        return v;
+    }
+
+    /**
+     * Reflection padding, identical to {@code torch.nn.ReflectionPad2d(p)}.
+     *
+     * @param x (B, C, H, W) with H, W greater than p
+     * @return (B, C, H + 2p, W + 2p)
+     */
+    public static NDArray reflectPad(NDArray x, int p) {
+        if (p == 0) {
+            return x;
+        }
+        long h = x.getShape().get(2);
+        long w = x.getShape().get(3);
+        if (h <= p || w <= p) {
+            throw new IllegalArgumentException(
+                    "feature map " + h + "x" + w + " is too small for reflection padding " + p
+                            + " (the input image is too small)");
+        }
+        NDArray top = x.get(new NDIndex(":, :, 1:{}, :", p + 1)).flip(2);
+        NDArray bottom = x.get(new NDIndex(":, :, {}:{}, :", h - 1 - p, h - 1)).flip(2);
+        NDArray rows = NDArrays.concat(new NDList(top, x, bottom), 2);
+        NDArray left = rows.get(new NDIndex(":, :, :, 1:{}", p + 1)).flip(3);
+        NDArray right = rows.get(new NDIndex(":, :, :, {}:{}", w - 1 - p, w - 1)).flip(3);
+        return NDArrays.concat(new NDList(left, rows, right), 3);
+    }
+
+    /**
+     * Convolution without padding (callers pad by reflection first).
+     *
+     * @param x (B, Cin, H, W)
+     * @param weight (Cout, Cin, k, k)
+     * @param bias (Cout)
+     */
+    public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, int stride) {
+        return x.getNDArrayInternal()
+                .convolution(x, weight, bias, new Shape(stride, stride), new Shape(0, 0), new Shape(1, 1), 1)
+                .singletonOrThrow();
+    }
+
+    /** Mean over several axes (DJL's {@code mean(int[])} takes only one axis on PyTorch). */
+    public static NDArray mean(NDArray x, int[] axes, boolean keepDims) {
+        long count = 1;
+        for (int a : axes) {
+            count *= x.getShape().get(a);
+        }
+        return x.sum(axes, keepDims).div(count);
+    }
+
+    /** Nearest-neighbour ×2 upsampling, {@code F.interpolate(scale_factor=2, mode='nearest')}. */
+    public static NDArray upsample2x(NDArray x) {
+        Shape s = x.getShape();
+        return x.getNDArrayInternal().interpolation(new long[] {s.get(2) * 2, s.get(3) * 2}, 0, false);
+    }
+
+    /** L1 loss, mean |a − b|. */
+    public static NDArray l1(NDArray a, NDArray b) {
+        return a.sub(b).abs().mean();
+    }
+}
