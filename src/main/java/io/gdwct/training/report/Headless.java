@@ -1,0 +1,18 @@
+package io.gdwct.training.report;
+
+/** Keeps AWT (used by JFreeChart and ImageIO) off the display: training runs on servers. */
+final class Headless {
+
+    private Headless() {
+    }
+
+    /**
+     * Sets {@code java.awt.headless=true} unless the user chose a value. It must happen before
+     * the first AWT class initialises, hence a call at every entry point that draws.
+     */
+    static void ensure() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+}
