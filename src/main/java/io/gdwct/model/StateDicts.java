@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import io.gdwct.model.checkpoint.HostTensor;
 import io.gdwct.model.nn.GdwctBlock;
+import io.gdwct.model.nn.NoGrad;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,8 +48,10 @@ public final class StateDicts {
                         + "' (not part of a generator with this config)");
             }
         }
-        for (Map.Entry<String, Parameter> e : params.entrySet()) {
-            e.getValue().getArray().set(tensors.get(e.getKey()).data());
+        try (NoGrad ignored = new NoGrad()) {
+            for (Map.Entry<String, Parameter> e : params.entrySet()) {
+                e.getValue().getArray().set(tensors.get(e.getKey()).data());
+            }
         }
     }
 

@@ -42,10 +42,24 @@ public final class Discriminator extends GdwctBlock {
             }
             outs.add(heads.get(s).forward(h));
             if (s + 1 < scales.size()) {
-                y = Pool.avgPool2d(y, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false, false);
+                y = downsample(y);
             }
         }
         return outs;
+    }
+
+    /**
+     * AvgPool2d(3, stride 2, pad 1, count_include_pad=False). DJL 0.33's native avg_pool2d drops
+     * the count_include_pad flag (it always counts the padding), so the border average is
+     * rescaled by the share of real pixels in each window: pooled(x) / pooled(1).
+     */
+    static NDArray downsample(NDArray x) {
+        Shape k = new Shape(3, 3);
+        Shape st = new Shape(2, 2);
+        Shape pad = new Shape(1, 1);
+        NDArray pooled = Pool.avgPool2d(x, k, st, pad, false, true);
+        NDArray ones = x.getManager().ones(new Shape(1, 1, x.getShape().get(2), x.getShape().get(3)), x.getDataType());
+        return pooled.div(Pool.avgPool2d(ones, k, st, pad, false, true));
     }
 
     /** Discriminator LSGAN loss Σ_s mean(D_s(fake)²) + mean((D_s(real) − 1)²); (fake detached by the caller). */

@@ -32,12 +32,7 @@ public final class GroupNorm extends GdwctBlock {
     public NDArray forward(NDArray x) {
         Shape s = x.getShape();
         NDManager scope = x.getManager();
-        NDArray g = x.reshape(s.get(0), groups, -1);
-        int[] last = {2};
-        NDArray mean = NdOps.mean(g, last, true);
-        NDArray centred = g.sub(mean);
-        NDArray var = NdOps.mean(centred.square(), last, true);
-        NDArray normed = centred.div(var.add(EPS).sqrt()).reshape(s);
+        NDArray normed = NdOps.normalizeLastDim(x.reshape(s.get(0), groups, -1), EPS).reshape(s);
         return normed.mul(NdOps.view(weight.getArray(), scope, 1, channels, 1, 1))
                 .add(NdOps.view(bias.getArray(), scope, 1, channels, 1, 1));
     }

@@ -3,6 +3,7 @@ package io.gdwct.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 
@@ -46,26 +47,26 @@ public final class InstanceNorm extends GdwctBlock {
                     weight.getArray(), bias.getArray(), -1, MOMENTUM, EPS, false).singletonOrThrow();
         }
         NDManager scope = x.getManager();
-        int[] hw = {2, 3};
-        NDArray mean = NdOps.mean(x, hw, true);
-        NDArray centred = x.sub(mean);
-        NDArray var = NdOps.mean(centred.square(), hw, true);
-        NDArray normed = centred.div(var.add(EPS).sqrt());
+        Shape s = x.getShape();
+        NDArray normed = NdOps.normalizeLastDim(x.reshape(s.get(0), s.get(1), -1), EPS).reshape(s);
         NDArray out = normed.mul(NdOps.view(weight.getArray(), scope, 1, channels, 1, 1))
                 .add(NdOps.view(bias.getArray(), scope, 1, channels, 1, 1));
         if (runningStatUpdates > 0) {
-            updateRunningStats(x, mean, var, runningStatUpdates);
+            updateRunningStats(x, runningStatUpdates);
         }
         return out;
     }
 
-    private void updateRunningStats(NDArray x, NDArray mean, NDArray var, int times) {
+    private void updateRunningStats(NDArray x, int times) {
         long hw = x.getShape().get(2) * x.getShape().get(3);
         long batch = x.getShape().get(0);
         // batch average of instance means and of unbiased instance variances, detached
-        NDArray m = mean.stopGradient().reshape(batch, channels).sum(new int[] {0}).div(batch);
-        NDArray v = var.stopGradient().reshape(batch, channels).sum(new int[] {0}).div(batch)
-                .mul((double) hw / (hw - 1));
+        NDArray d = x.stopGradient();
+        int[] spatial = {2, 3};
+        NDArray mean = NdOps.mean(d, spatial, true);
+        NDArray var = d.sub(mean).square().sum(spatial, true).div(hw - 1);
+        NDArray m = mean.reshape(batch, channels).sum(new int[] {0}).div(batch);
+        NDArray v = var.reshape(batch, channels).sum(new int[] {0}).div(batch);
         for (int i = 0; i < times; i++) {
             runningMean.getArray().muli(1 - MOMENTUM).addi(m.mul(MOMENTUM));
             runningVar.getArray().muli(1 - MOMENTUM).addi(v.mul(MOMENTUM));

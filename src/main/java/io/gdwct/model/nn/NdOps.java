@@ -80,6 +80,22 @@ public final class NdOps {
         return x.getNDArrayInternal().interpolation(new long[] {s.get(2) * 2, s.get(3) * 2}, 0, false);
     }
 
+    /**
+     * Normalises each row of {@code x} over its last dimension to zero mean and unit (biased)
+     * variance with PyTorch's fused layer_norm, whose backward is the analytic one: instance and
+     * group norm are built on it so that their gradients match PyTorch's own to float precision.
+     *
+     * @param x (N, M, K)
+     */
+    public static NDArray normalizeLastDim(NDArray x, float eps) {
+        long k = x.getShape().get(2);
+        NDManager scope = x.getManager();
+        return x.getNDArrayInternal()
+                .layerNorm(x, new Shape(k), scope.ones(new Shape(k), x.getDataType()),
+                        scope.zeros(new Shape(k), x.getDataType()), eps)
+                .singletonOrThrow();
+    }
+
     /** L1 loss, mean |a − b|. */
     public static NDArray l1(NDArray a, NDArray b) {
         return a.sub(b).abs().mean();

@@ -1,0 +1,129 @@
+package io.gdwct.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import io.gdwct.model.checkpoint.HostTensor;
+import io.gdwct.model.nn.NdOps;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Adam exactly as {@code torch.optim.Adam} with {@code weight_decay} (L2 folded into the gradient,
+ * not AdamW), which the official code uses for G and for D. Its moments are plain arrays that a
+ * checkpoint saves and restores, so a resumed run continues the same trajectory.
+ *
+ * <p>Call {@link #step} with autograd off ({@link NoGrad}); it updates each parameter in place
+ * and zeroes its gradient.
+ */
+public final class AdamOptimizer implements AutoCloseable {
+    private final NDManager state;
+    private final Map<String, Parameter> params;
+    private final Map<String, NDArray> m = new LinkedHashMap<>();
+    private final Map<String, NDArray> v = new LinkedHashMap<>();
+    private final double beta1;
+    private final double beta2;
+    private final double weightDecay;
+    private final double eps = 1e-8;
+    private long t;
+
+    /** @param params the trainable parameters by unique name (e.g. "G_A.decoder...") */
+    public AdamOptimizer(NDManager parent, Map<String, Parameter> params, double beta1, double beta2, double weightDecay) {
+        this.state = parent.newSubManager();
+        this.params = new LinkedHashMap<>(params);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.weightDecay = weightDecay;
+        for (Map.Entry<String, Parameter> e : this.params.entrySet()) {
+            NDArray p = e.getValue().getArray();
+            m.put(e.getKey(), state.zeros(p.getShape(), p.getDataType()));
+            v.put(e.getKey(), state.zeros(p.getShape(), p.getDataType()));
+        }
+    }
+
+    public long steps() {
+        return t;
+    }
+
+    /**
+     * One update with learning rate {@code lr}; temporaries live in {@code scope}.
+     * Parameters that received no gradient are left unchanged.
+     */
+    public void step(double lr, NDManager scope) {
+        t++;
+        double bc1 = 1 - Math.pow(beta1, t);
+        double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            NDArray param = e.getValue().getArray();
+            if (!param.hasGradient()) {
+                continue;
+            }
+            NDArray grad = param.getGradient();
+            grad.attach(scope);
+            long[] shape = param.getShape().getShape();
+            // views in the step scope share storage with the long-lived arrays: in-place ops on
+            // them update the originals, and every temporary they produce is freed with the scope
+            NDArray p = NdOps.view(param, scope, shape);
+            NDArray mt = NdOps.view(m.get(e.getKey()), scope, shape);
+            NDArray vt = NdOps.view(v.get(e.getKey()), scope, shape);
+            // float scalars: a double would promote the arithmetic to float64
+            NDArray g = weightDecay > 0 ? grad.add(p.mul((float) weightDecay)) : grad;
+            mt.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
+            vt.muli((float) beta2).addi(g.square().mul((float) (1 - beta2)));
+            NDArray denom = vt.sqrt().div((float) bc2Sqrt).add((float) eps);
+            p.subi(mt.div(denom).mul((float) (lr / bc1)));
+            grad.subi(grad);
+        }
+    }
+
+    /** Zeroes the gradients of every parameter that has one. */
+    public static void zeroGradients(Iterable<Parameter> ps, NDManager scope) {
+        for (Parameter p : ps) {
+            NDArray a = p.getArray();
+            if (a.hasGradient()) {
+                NDArray g = a.getGradient();
+                g.attach(scope);
+                g.subi(g);
+            }
+        }
+    }
+
+    /** Moments as host tensors keyed "m.NAME" / "v.NAME", plus the step count. */
+    public LinkedHashMap<String, HostTensor> exportState() {
+        LinkedHashMap<String, HostTensor> out = new LinkedHashMap<>();
+        for (String k : params.keySet()) {
+            out.put("m." + k, host(m.get(k)));
+            out.put("v." + k, host(v.get(k)));
+        }
+        return out;
+    }
+
+    public void importState(Map<String, HostTensor> tensors, long steps) {
+        for (String k : params.keySet()) {
+            copy(tensors, "m." + k, m.get(k));
+            copy(tensors, "v." + k, v.get(k));
+        }
+        t = steps;
+    }
+
+    private static void copy(Map<String, HostTensor> tensors, String key, NDArray into) {
+        HostTensor h = tensors.get(key);
+        if (h == null) {
+            throw new IllegalArgumentException("checkpoint lacks optimizer state '" + key + "'");
+        }
+        if (h.numel() != into.size()) {
+            throw new IllegalArgumentException("optimizer state '" + key + "' has " + h.numel()
+                    + " values, expected " + into.size());
+        }
+        into.set(h.data());
+    }
+
+    private static HostTensor host(NDArray a) {
+        return HostTensor.ofFloat32(a.getShape().getShape(), a.toFloatArray());
+    }
+
+    @Override
+    public void close() {
+        state.close();
+    }
+}

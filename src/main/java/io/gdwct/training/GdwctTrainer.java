@@ -1,0 +1,177 @@
+package io.gdwct.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import io.gdwct.model.nn.Decoder;
+import io.gdwct.model.nn.Discriminator;
+import io.gdwct.model.nn.Generator;
+import io.gdwct.model.nn.NdOps;
+import io.gdwct.model.nn.NoGrad;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One GDWCT training iteration: the official {@code update_D} then {@code update_G}
+ * ({@code run.py} l.161-268; reference §3.1), with the same losses, weights and Adam updates.
+ *
+ * <p>Deliberate difference from the official code, with the same result: the first-stage
+ * translations (c_A, c_B, s_A, s_B, x_AB, x_BA) are computed once and shared by the D and G
+ * updates, since G's weights do not change in between; the official code computes them twice.
+ * The instance-norm running statistics are advanced twice for those encodes, as two calls
+ * would. α is clamped to [0, 1] before that shared stage rather than after the D update.
+ */
+public final class GdwctTrainer {
+    private final TrainingConfig cfg;
+    private final TrainingModels models;
+
+    /** Outputs of the first stage, kept for both updates. */
+    public record Stage1(NDArray cA, NDArray cB, NDArray sA, NDArray sB, Decoder.Output ab, Decoder.Output ba) {}
+
+    /** The generator loss terms (unweighted, as the official code defines them) and the total. */
+    public record GeneratorLoss(NDArray genAdv, NDArray crossRec, NDArray aeRec, NDArray latentS,
+            NDArray latentC, NDArray whiteningReg, NDArray coloringReg, NDArray total) {}
+
+    public GdwctTrainer(TrainingConfig cfg, TrainingModels models) {
+        this.cfg = cfg;
+        this.models = models;
+    }
+
+    /**
+     * First stage in training mode: encodes and cross-translations.
+     *
+     * @param xA (B, 3, S, S) domain-A images in [-1, 1]
+     * @param xB (B, 3, S, S) domain-B images
+     */
+    public Stage1 stage1(NDArray xA, NDArray xB) {
+        Generator gA = models.gA();
+        Generator gB = models.gB();
+        NDArray cA = gA.contentEncoder().encode(xA, true, 2);
+        NDArray cB = gB.contentEncoder().encode(xB, true, 2);
+        NDArray sA = gA.styleEncoder().encode(xA);
+        NDArray sB = gB.styleEncoder().encode(xB);
+        Decoder.Output ab = gB.decoder().decode(cA, sB, true, 1f, true);
+        Decoder.Output ba = gA.decoder().decode(cB, sA, true, 1f, true);
+        return new Stage1(cA, cB, sA, sB, ab, ba);
+    }
+
+    /** LSGAN discriminator loss of both discriminators, fakes detached. */
+    public NDArray discriminatorLoss(Stage1 st, NDArray xA, NDArray xB) {
+        Discriminator dA = models.dA();
+        Discriminator dB = models.dB();
+        return dA.discriminatorLoss(st.ba().image().stopGradient(), xA)
+                .add(dB.discriminatorLoss(st.ab().image().stopGradient(), xB));
+    }
+
+    /** Second stage and every generator loss term. */
+    public GeneratorLoss generatorLoss(Stage1 st, NDArray xA, NDArray xB) {
+        Generator gA = models.gA();
+        Generator gB = models.gB();
+        NDArray xAB = st.ab().image();
+        NDArray xBA = st.ba().image();
+        NDArray cBA = gA.contentEncoder().encode(xBA, true, 1);
+        NDArray cAB = gB.contentEncoder().encode(xAB, true, 1);
+        NDArray sAB = gB.styleEncoder().encode(xAB);
+        NDArray sBA = gA.styleEncoder().encode(xBA);
+        Decoder.Output aba = gA.decoder().decode(cAB, sBA, true, 1f, true);
+        Decoder.Output bab = gB.decoder().decode(cBA, sAB, true, 1f, true);
+        NDArray xAA = gA.decoder().decode(st.cA(), st.sA(), true, 1f, true).image();
+        NDArray xBB = gB.decoder().decode(st.cB(), st.sB(), true, 1f, true).image();
+
+        NDArray genAdv = models.dA().generatorLoss(xBA).add(models.dB().generatorLoss(xAB));
+        NDArray crossRec = NdOps.l1(aba.image(), xA).add(NdOps.l1(bab.image(), xB));
+        NDArray aeRec = NdOps.l1(xAA, xA).add(NdOps.l1(xBB, xB));
+        NDArray latentS = NdOps.l1(sAB, st.sB()).add(NdOps.l1(sBA, st.sA()));
+        NDArray latentC = NdOps.l1(cAB, st.cA()).add(NdOps.l1(cBA, st.cB()));
+        List<Decoder.Output> calls = List.of(st.ab(), st.ba(), aba, bab);
+        NDArray wReg = regularizer(calls, true);
+        NDArray cReg = regularizer(calls, false);
+        NDArray total = genAdv
+                .add(aeRec.mul((float) cfg.lambdaXRec()))
+                .add(crossRec.mul((float) cfg.lambdaXCyc()))
+                .add(latentS.mul((float) cfg.lambdaS()))
+                .add(latentC.mul((float) cfg.lambdaC()))
+                .add(wReg.mul((float) cfg.lambdaWReg()))
+                .add(cReg.mul((float) cfg.lambdaCReg()));
+        return new GeneratorLoss(genAdv, crossRec, aeRec, latentS, latentC, wReg, cReg, total);
+    }
+
+    /**
+     * The official {@code reg}: per call, mean |X − I| over all modules' matrices, averaged over
+     * the calls. Whitening (R_w) uses the covariances Σ (G, n, n); coloring (R_c) the bases U
+     * (B, G, n, n), pulled toward I elementwise as the official code does (not UᵀU).
+     */
+    static NDArray regularizer(List<Decoder.Output> calls, boolean whitening) {
+        NDArray sum = null;
+        for (Decoder.Output call : calls) {
+            List<NDArray> mats = whitening ? call.covariances() : call.coloringBases();
+            NDList flat = new NDList();
+            long n = mats.get(0).getShape().get(mats.get(0).getShape().dimension() - 1);
+            for (NDArray x : mats) {
+                flat.add(x.reshape(-1, n, n));
+            }
+            NDArray all = NDArrays.concat(flat, 0);
+            NDArray term = all.sub(all.getManager().eye((int) n)).abs().mean();
+            sum = sum == null ? term : sum.add(term);
+        }
+        return sum.div(calls.size());
+    }
+
+    /**
+     * One full iteration: clamp α, shared stage 1, D update, G losses, G update. Every array is
+     * allocated in {@code scope}, which the caller closes.
+     *
+     * @return the loss values of this iteration
+     */
+    public Map<String, Double> step(NDArray xA, NDArray xB, long iteration, NDManager scope) {
+        double lrG = cfg.lrAt(cfg.lrG(), iteration);
+        double lrD = cfg.lrAt(cfg.lrD(), iteration);
+        try (NoGrad ignored = new NoGrad()) {
+            models.gA().clampAlphas();
+            models.gB().clampAlphas();
+            AdamOptimizer.zeroGradients(models.discriminatorParameters().values(), scope);
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        try (GradientCollector gc = scope.getEngine().newGradientCollector()) {
+            Stage1 st = stage1(xA, xB);
+            NDArray dLoss = discriminatorLoss(st, xA, xB);
+            gc.backward(dLoss);
+            try (NoGrad ignored = new NoGrad()) {
+                models.optD().step(lrD, scope);
+            }
+            GeneratorLoss g = generatorLoss(st, xA, xB);
+            gc.backward(g.total());
+            out.put("d_loss", (double) dLoss.getFloat());
+            out.put("gen_adv", (double) g.genAdv().getFloat());
+            out.put("ae_rec", (double) g.aeRec().getFloat());
+            out.put("cross_rec", (double) g.crossRec().getFloat());
+            out.put("latent_s", (double) g.latentS().getFloat());
+            out.put("latent_c", (double) g.latentC().getFloat());
+            out.put("whitening_reg", (double) g.whiteningReg().getFloat());
+            out.put("coloring_reg", (double) g.coloringReg().getFloat());
+            out.put("g_total", (double) g.total().getFloat());
+        }
+        try (NoGrad ignored = new NoGrad()) {
+            models.optG().step(lrG, scope);
+            // the adversarial term also filled D's gradients; they must not leak into D's next step
+            AdamOptimizer.zeroGradients(models.discriminatorParameters().values(), scope);
+        }
+        out.put("lr", lrG);
+        return out;
+    }
+
+    static List<Parameter> trainable(Map<String, Parameter> ps) {
+        List<Parameter> out = new ArrayList<>();
+        for (Parameter p : ps.values()) {
+            if (p.requiresGradient()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,112 @@
+package io.gdwct.training;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import io.gdwct.model.GdwctConfig;
+import io.gdwct.model.nn.Discriminator;
+import io.gdwct.model.nn.GdwctBlock;
+import io.gdwct.model.nn.Generator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything a training run updates: two generators, two multi-scale discriminators, and one
+ * Adam per side (G_A+G_B, D_A+D_B), all in one manager that lives as long as the run.
+ * Parameter names are prefixed by the network ({@code G_A.}, {@code D_B.}, ...).
+ */
+public final class TrainingModels implements AutoCloseable {
+    private final NDManager manager;
+    private final Generator gA;
+    private final Generator gB;
+    private final Discriminator dA;
+    private final Discriminator dB;
+    private final AdamOptimizer optG;
+    private final AdamOptimizer optD;
+    private final LinkedHashMap<String, Parameter> gParams = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Parameter> dParams = new LinkedHashMap<>();
+
+    /** Fresh networks, initialised as the official code does, from {@code seed}. */
+    public TrainingModels(TrainingConfig cfg, Device device) {
+        GdwctConfig mc = cfg.model();
+        Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
+        manager = NDManager.newBaseManager(device);
+        gA = init(new Generator(mc));
+        gB = init(new Generator(mc));
+        dA = init(new Discriminator(mc));
+        dB = init(new Discriminator(mc));
+        collect("G_A.", gA, gParams);
+        collect("G_B.", gB, gParams);
+        collect("D_A.", dA, dParams);
+        collect("D_B.", dB, dParams);
+        optG = new AdamOptimizer(manager, gParams, cfg.beta1(), cfg.beta2(), cfg.weightDecay());
+        optD = new AdamOptimizer(manager, dParams, cfg.beta1(), cfg.beta2(), cfg.weightDecay());
+    }
+
+    private <B extends GdwctBlock> B init(B block) {
+        block.initializeAll(manager);
+        return block;
+    }
+
+    private static void collect(String prefix, GdwctBlock b, Map<String, Parameter> out) {
+        b.namedParameters().forEach((k, p) -> {
+            if (p.requiresGradient()) {
+                out.put(prefix + k, p);
+            }
+        });
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public Generator gA() {
+        return gA;
+    }
+
+    public Generator gB() {
+        return gB;
+    }
+
+    public Discriminator dA() {
+        return dA;
+    }
+
+    public Discriminator dB() {
+        return dB;
+    }
+
+    public AdamOptimizer optG() {
+        return optG;
+    }
+
+    public AdamOptimizer optD() {
+        return optD;
+    }
+
+    /** Trainable generator parameters, prefixed names. */
+    public Map<String, Parameter> generatorParameters() {
+        return gParams;
+    }
+
+    /** Trainable discriminator parameters, prefixed names. */
+    public Map<String, Parameter> discriminatorParameters() {
+        return dParams;
+    }
+
+    /** The four networks by their checkpoint prefix. */
+    public Map<String, GdwctBlock> networks() {
+        LinkedHashMap<String, GdwctBlock> n = new LinkedHashMap<>();
+        n.put("G_A", gA);
+        n.put("G_B", gB);
+        n.put("D_A", dA);
+        n.put("D_B", dB);
+        return n;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
