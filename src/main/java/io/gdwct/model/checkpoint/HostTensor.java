@@ -23,16 +23,10 @@ public record HostTensor(String dtype, long[] shape, float[] data) {
         Objects.requireNonNull(dtype, "dtype");
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(data, "data");
-        long n = 1;
-        for (long d : shape) {
-            if (d < 0) {
-                throw new IllegalArgumentException("negative dimension in shape " + format(shape));
-            }
-            n = Math.multiplyExact(n, d);
-        }
+        long n = numelOrMinusOne(shape, Integer.MAX_VALUE);
         if (n != data.length) {
-            throw new IllegalArgumentException("shape " + format(shape) + " holds " + n
-                    + " elements but data has " + data.length);
+            throw new IllegalArgumentException("shape " + format(shape) + (n < 0 ? " is invalid" : " holds " + n
+                    + " elements") + " but data has " + data.length);
         }
     }
 

@@ -49,10 +49,6 @@ final class TorchStorage {
         return new TorchStorage(viewKey, type, viewNumel, this, offset);
     }
 
-    boolean isView() {
-        return root != null;
-    }
-
     long byteCount() {
         return numel * type.size;
     }

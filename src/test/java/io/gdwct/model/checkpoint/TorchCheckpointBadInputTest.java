@@ -213,7 +213,7 @@ class TorchCheckpointBadInputTest {
             }
         }
         byte[] pkl = entries.get("D_A/data.pkl");
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 60; i++) {
             byte[] mutated = legacy.clone();
             mutated[random.nextInt(LEGACY_DATA_START)] = (byte) random.nextInt(256);
             readOrFormatError(write("fuzz.pth", mutated));
