@@ -1,0 +1,131 @@
+package io.gdwct.model.checkpoint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes tensors as a safetensors file, our model weights format (the Hugging Face layout): an
+ * 8-byte little-endian header length N, N bytes of UTF-8 JSON ({@code __metadata__} first, then
+ * each tensor's {@code dtype}, {@code shape} and {@code data_offsets} in map order) padded with
+ * spaces to a multiple of 8, then each tensor's elements, row-major, little-endian, back to back.
+ * Every tensor is written as F32 whatever its recorded dtype.
+ *
+ * <p>The write is atomic: the bytes go to {@code <name>.tmp-<random>} in the target's directory,
+ * are forced to disk, and the file is then renamed over the target, so a crash or a full disk
+ * never leaves a half-written model where a good one was. Tensors are streamed through a small
+ * buffer, never assembled into one array the size of the file.
+ */
+public final class SafetensorsWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BUFFER_BYTES = 1 << 20;
+
+    private SafetensorsWriter() {
+    }
+
+    public static void write(Path file, LinkedHashMap<String, HostTensor> tensors, Map<String, String> metadata)
+            throws IOException {
+        byte[] header = header(tensors, metadata);
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = dir.resolve(file.getFileName() + ".tmp-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
+        boolean moved = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+                buf.putLong(header.length);
+                writeFully(ch, buf.flip());
+                writeFully(ch, ByteBuffer.wrap(header));
+                for (HostTensor t : tensors.values()) {
+                    writeFloats(ch, buf, t.data());
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+            syncDirectory(dir);
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the original failure is the one worth reporting
+                }
+            }
+        }
+    }
+
+    /** The JSON header, padded with spaces to a multiple of 8 bytes so that the data is 8-aligned. */
+    static byte[] header(LinkedHashMap<String, HostTensor> tensors, Map<String, String> metadata) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        if (metadata != null && !metadata.isEmpty()) {
+            ObjectNode meta = root.putObject("__metadata__");
+            metadata.forEach((k, v) -> meta.put(requireText(k, "metadata key"), requireText(v, "metadata value")));
+        }
+        long offset = 0;
+        for (Map.Entry<String, HostTensor> e : tensors.entrySet()) {
+            String name = requireText(e.getKey(), "tensor name");
+            if (name.equals("__metadata__")) {
+                throw new IllegalArgumentException("a tensor cannot be named __metadata__");
+            }
+            ObjectNode entry = root.putObject(name);
+            entry.put("dtype", "F32");
+            ArrayNode shape = entry.putArray("shape");
+            Arrays.stream(e.getValue().shape()).forEach(shape::add);
+            long end = offset + 4L * e.getValue().numel();
+            entry.putArray("data_offsets").add(offset).add(end);
+            offset = end;
+        }
+        byte[] json = JSON.writeValueAsBytes(root);
+        byte[] padded = Arrays.copyOf(json, (json.length + 7) / 8 * 8);
+        Arrays.fill(padded, json.length, padded.length, (byte) ' ');
+        return padded;
+    }
+
+    private static void writeFloats(FileChannel ch, ByteBuffer buf, float[] data) throws IOException {
+        int perChunk = buf.capacity() / 4;
+        for (int i = 0; i < data.length; i += perChunk) {
+            int n = Math.min(perChunk, data.length - i);
+            buf.clear();
+            buf.asFloatBuffer().put(data, i, n);
+            buf.limit(n * 4);
+            writeFully(ch, buf);
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform lets a directory be opened, so best effort. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // the data is already on disk; only the directory entry's durability is at stake
+        }
+    }
+
+    private static String requireText(String s, String what) {
+        if (s == null) {
+            throw new IllegalArgumentException(what + " must not be null");
+        }
+        return s;
+    }
+}
