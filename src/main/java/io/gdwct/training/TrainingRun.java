@@ -1,0 +1,194 @@
+package io.gdwct.training;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.gdwct.model.GdwctModel;
+import io.gdwct.model.ModelDirectory;
+import io.gdwct.model.ModelInfo;
+import io.gdwct.model.StateDicts;
+import io.gdwct.model.nn.NoGrad;
+import io.gdwct.training.data.Augmentation;
+import io.gdwct.training.data.Batch;
+import io.gdwct.training.data.UnpairedBatchLoader;
+import io.gdwct.training.report.LossChart;
+import io.gdwct.training.report.MetricsLog;
+import io.gdwct.training.report.ProgressReporter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * A training run from start (or the latest checkpoint) to its last iteration: data, steps,
+ * progress, metrics log, sample grids, loss chart, atomic checkpoints every K iterations and on
+ * SIGINT/SIGTERM, and the exported serving model at the end.
+ */
+public final class TrainingRun {
+    private static final Logger LOG = Logger.getLogger(TrainingRun.class);
+    private static final List<String> CHART_SERIES =
+            List.of("d_loss", "gen_adv", "ae_rec", "cross_rec", "latent_s", "latent_c", "whitening_reg", "coloring_reg");
+
+    /** Where the data and outputs are. */
+    public record Paths(Path dataA, Path dataB, Path runDir, Path exportDir) {}
+
+    /** Domain names recorded in the exported model. */
+    public record Domains(String a, String b) {}
+
+    private final TrainingConfig cfg;
+    private final Paths paths;
+    private final Domains domains;
+    private final Device device;
+    private final PrintStream out;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    public TrainingRun(TrainingConfig cfg, Paths paths, Domains domains, Device device, PrintStream out) {
+        this.cfg = cfg;
+        this.paths = paths;
+        this.domains = domains;
+        this.device = device;
+        this.out = out;
+    }
+
+    /** Asks the loop to checkpoint and stop after the current iteration. */
+    public void requestStop() {
+        stopRequested.set(true);
+    }
+
+    /**
+     * Runs until the last iteration or a stop request.
+     *
+     * @param resume continue from RUN_DIR's checkpoint when there is one (else start fresh)
+     * @param stopAfter stop (with a checkpoint) once this many iterations ran in this call; for tests
+     * @return the next iteration to run (== iterations when finished)
+     */
+    public long run(boolean resume, long stopAfter) throws IOException, InterruptedException {
+        Files.createDirectories(paths.runDir());
+        Augmentation aug = Augmentation.of(cfg.imageSize()).withResizeShortSide(cfg.resizeShortSide())
+                .withScaleRange(cfg.minScale(), cfg.maxScale());
+        try (TrainingModels models = new TrainingModels(cfg, device)) {
+            long start = 0;
+            double elapsedBefore = 0;
+            if (resume && TrainingCheckpoint.exists(paths.runDir())) {
+                TrainingCheckpoint.State st = TrainingCheckpoint.load(paths.runDir(), models);
+                start = st.nextIteration();
+                elapsedBefore = st.elapsedSeconds();
+                LOG.infof("Resuming %s at iteration %d", paths.runDir(), start);
+            } else if (resume) {
+                LOG.infof("No checkpoint in %s: starting a fresh run", paths.runDir());
+            } else if (TrainingCheckpoint.exists(paths.runDir())) {
+                throw new IllegalArgumentException(paths.runDir() + " already holds a training checkpoint;"
+                        + " pass --resume to continue it or choose another --out");
+            }
+            GdwctTrainer trainer = new GdwctTrainer(cfg, models);
+            try (UnpairedBatchLoader loader = UnpairedBatchLoader.open(paths.dataA(), paths.dataB(),
+                        cfg.batchSize(), aug, cfg.seed(), start);
+                    MetricsLog metrics = new MetricsLog(paths.runDir())) {
+                metrics.truncateAfter(start - 1);
+                LOG.infof("Data: A %s (%d images, %d skipped), B %s (%d images, %d skipped)",
+                        paths.dataA(), loader.domainA().size(), loader.domainA().skippedCount(),
+                        paths.dataB(), loader.domainB().size(), loader.domainB().skippedCount());
+                SampleSet samples = new SampleSet(loader.domainA(), loader.domainB(), 4, cfg.imageSize());
+                GdwctModel view = GdwctModel.of(info(loader, start), models.manager(), models.gA(), models.gB());
+                ProgressReporter progress = new ProgressReporter(cfg.iterations(), start, out);
+                CountDownLatch finished = new CountDownLatch(1);
+                Thread hook = new Thread(() -> {
+                    requestStop();
+                    try {
+                        finished.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "gdwct-train-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                long t0 = System.nanoTime();
+                long i = start;
+                try {
+                    while (i < cfg.iterations() && !stopRequested.get() && i - start < stopAfter) {
+                        Batch batch = loader.next();
+                        Map<String, Double> losses;
+                        try (NDManager step = models.manager().newSubManager()) {
+                            Shape shape = new Shape(batch.shape());
+                            NDArray xA = step.create(batch.a(), shape);
+                            NDArray xB = step.create(batch.b(), shape);
+                            losses = trainer.step(xA, xB, i, step);
+                        }
+                        i++;
+                        progress.update(i, losses);
+                        double elapsed = elapsedBefore + (System.nanoTime() - t0) / 1e9;
+                        Map<String, Double> values = new LinkedHashMap<>(losses);
+                        double lr = values.remove("lr");
+                        if (i % cfg.sampleEvery() == 0 || i == cfg.iterations()) {
+                            SampleSet.Stats stats;
+                            try (NoGrad ng = new NoGrad()) {
+                                stats = samples.render(view, models.manager(), paths.runDir().resolve(String.format("samples-%08d.png", i)));
+                            }
+                            values.put("whitening_error", stats.whiteningError());
+                            values.put("coloring_orthogonality", stats.coloringOrthogonality());
+                        }
+                        if (i % cfg.logEvery() == 0 || values.containsKey("whitening_error")) {
+                            metrics.log(i, elapsed, progress.itPerSec(), lr, values);
+                        }
+                        if (values.containsKey("whitening_error")) {
+                            LossChart.write(paths.runDir().resolve("losses.png"), MetricsLog.read(metrics.file()), CHART_SERIES, 20);
+                        }
+                        if (i % cfg.checkpointEvery() == 0) {
+                            TrainingCheckpoint.save(paths.runDir(), models, cfg, i, elapsed);
+                        }
+                    }
+                    progress.finish();
+                    double elapsed = elapsedBefore + (System.nanoTime() - t0) / 1e9;
+                    TrainingCheckpoint.save(paths.runDir(), models, cfg, i, elapsed);
+                    LOG.infof("Checkpoint at iteration %d written to %s (%.2f h of training in total)",
+                            i, TrainingCheckpoint.file(paths.runDir()), elapsed / 3600);
+                    if (i >= cfg.iterations() || paths.exportDir() != null) {
+                        Path dir = paths.exportDir() != null ? paths.exportDir() : paths.runDir().resolve("model");
+                        export(dir, models, loader, i, elapsed);
+                    }
+                    return i;
+                } finally {
+                    finished.countDown();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the JVM is exiting because of this very signal; the hook is waiting on us
+                    }
+                }
+            }
+        }
+    }
+
+    private ModelInfo info(UnpairedBatchLoader loader, long iterations) {
+        return ModelInfo.of(cfg.model(), domains.a(), domains.b(), provenance(loader, iterations, 0));
+    }
+
+    private Map<String, Object> provenance(UnpairedBatchLoader loader, long iterations, double seconds) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("source", "trained with gdwct train");
+        p.put("dataA", Map.of("folder", paths.dataA().toString(), "images", loader.domainA().size(),
+                "skipped", loader.domainA().skippedCount()));
+        p.put("dataB", Map.of("folder", paths.dataB().toString(), "images", loader.domainB().size(),
+                "skipped", loader.domainB().skippedCount()));
+        p.put("iterations", iterations);
+        p.put("trainingHours", Math.round(seconds / 36.0) / 100.0);
+        p.put("seed", cfg.seed());
+        p.put("training", cfg);
+        p.put("date", Instant.now().toString());
+        return p;
+    }
+
+    private void export(Path dir, TrainingModels models, UnpairedBatchLoader loader, long iterations, double seconds)
+            throws IOException {
+        ModelInfo info = ModelInfo.of(cfg.model(), domains.a(), domains.b(), provenance(loader, iterations, seconds));
+        ModelDirectory.write(dir, info, StateDicts.export(models.gA()), StateDicts.export(models.gB()));
+        LOG.infof("Serving model written to %s", dir);
+    }
+}
