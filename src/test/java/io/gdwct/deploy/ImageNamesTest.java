@@ -1,0 +1,103 @@
+package io.gdwct.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * One release, two images: {@code ghcr.io/gdwct/gdwct-server:X} (CPU) and {@code ...:X-cuda}
+ * (GPU). The base Deployment is the reference; every other mention in the manifests, the
+ * Dockerfile, docs/deploy.md (and README.md, once it names an image) must agree with it.
+ */
+class ImageNamesTest {
+
+    private static final String REPOSITORY = "ghcr.io/gdwct/gdwct-server";
+    /** Any image reference ending in gdwct-server:TAG, with or without a registry/path. */
+    private static final Pattern REFERENCE = Pattern.compile("(?<![\\w./-])((?:[\\w.-]+/)*gdwct-server:[\\w.-]*\\w)");
+
+    private static final String CPU = Manifests.onlyContainer(
+            Manifests.CPU.deployment().getSpec().getTemplate().getSpec()).getImage();
+    private static final String GPU = CPU + "-cuda";
+    private static final String TAG = CPU.substring(CPU.lastIndexOf(':') + 1);
+
+    private static Set<String> references(String text) {
+        Set<String> refs = new TreeSet<>();
+        Matcher m = REFERENCE.matcher(text);
+        while (m.find()) {
+            refs.add(m.group(1));
+        }
+        return refs;
+    }
+
+    private static List<String> filesToCheck() {
+        List<String> files = new ArrayList<>(Repo.yamlFiles("k8s"));
+        files.add("Dockerfile");
+        files.add("docs/deploy.md");
+        if (Files.exists(Repo.path("README.md")) && Repo.read("README.md").contains("gdwct-server:")) {
+            files.add("README.md");
+        }
+        return files;
+    }
+
+    @Test
+    void referenceImageIsTheVersionedCpuImage() {
+        assertEquals(REPOSITORY + ":0.1.0", CPU);
+        assertTrue(TAG.matches("\\d+\\.\\d+\\.\\d+"), "a release tag, not latest: " + TAG);
+    }
+
+    @Test
+    void everyMentionIsOneOfTheTwoImages() {
+        for (String file : filesToCheck()) {
+            for (String ref : references(Repo.read(file))) {
+                assertTrue(ref.equals(CPU) || ref.equals(GPU), file + " mentions " + ref + ", expected " + CPU + " or " + GPU);
+            }
+        }
+    }
+
+    @Test
+    void dockerfileAndDocsNameBothImages() {
+        for (String file : List.of("Dockerfile", "docs/deploy.md")) {
+            Set<String> refs = references(Repo.read(file));
+            assertTrue(refs.contains(CPU), file + " does not mention " + CPU);
+            assertTrue(refs.contains(GPU), file + " does not mention " + GPU);
+        }
+    }
+
+    @Test
+    void renderedWorkloadsUseTheRightImage() {
+        assertEquals(GPU, Manifests.onlyContainer(Manifests.GPU.deployment().getSpec().getTemplate().getSpec()).getImage());
+        assertEquals(GPU, Manifests.onlyContainer(Manifests.TRAINING.job().getSpec().getTemplate().getSpec()).getImage());
+    }
+
+    @Test
+    void imageLabelsAndVersionLabelsCarryTheSameTag() {
+        Dockerfile df = Dockerfile.main();
+        assertEquals(CPU, df.labels(df.last(), "cpu").get("io.gdwct.image"));
+        assertEquals(GPU, df.labels(df.last(), "cuda").get("io.gdwct.image"));
+        assertEquals(TAG, df.labels(df.last(), "cpu").get("org.opencontainers.image.version"));
+        for (Manifests.Variant v : List.of(Manifests.CPU, Manifests.GPU, Manifests.TRAINING)) {
+            v.objects().forEach(o -> {
+                Map<String, String> labels = o.getMetadata().getLabels();
+                if (labels != null && labels.containsKey("app.kubernetes.io/version")) {
+                    assertEquals(TAG, labels.get("app.kubernetes.io/version"), v.name() + " " + o.getKind());
+                }
+            });
+        }
+        for (Map<String, String> podLabels : List.of(
+                Manifests.CPU.deployment().getSpec().getTemplate().getMetadata().getLabels(),
+                Manifests.GPU.deployment().getSpec().getTemplate().getMetadata().getLabels(),
+                Manifests.TRAINING.job().getSpec().getTemplate().getMetadata().getLabels())) {
+            assertEquals(TAG, podLabels.get("app.kubernetes.io/version"), "pod template version label");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.gdwct.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** The GPU training Job: resumable, survives evictions, writes only to its volumes. */
+class TrainingJobTest {
+
+    private static final Job JOB = Manifests.TRAINING.job();
+    private static final PodSpec POD = JOB.getSpec().getTemplate().getSpec();
+    private static final Container TRAIN = Manifests.onlyContainer(POD);
+
+    @Test
+    void isABatchV1Job() {
+        assertEquals("batch/v1", JOB.getApiVersion());
+        assertEquals(1, JOB.getSpec().getParallelism(), "one trainer writes the run directory");
+        assertEquals(1, JOB.getSpec().getCompletions());
+    }
+
+    @Test
+    void runsTrainWithResume() {
+        List<String> args = TRAIN.getArgs();
+        assertEquals("train", args.get(0), "the image's CMD is replaced by the subcommand");
+        assertTrue(args.contains("--resume"), "without --resume a restarted pod starts from scratch");
+        for (String option : List.of("--data-a", "--data-b", "--out")) {
+            assertTrue(args.contains(option), "missing " + option);
+        }
+    }
+
+    @Test
+    void mountsAClaimThatExistsAndHoldsDataAndCheckpoints() {
+        List<String> claims = Manifests.nullSafe(POD.getVolumes()).stream()
+                .filter(v -> v.getPersistentVolumeClaim() != null)
+                .map(v -> v.getPersistentVolumeClaim().getClaimName()).toList();
+        assertEquals(1, claims.size(), "one PVC for data and checkpoints");
+        PersistentVolumeClaim pvc = Manifests.TRAINING.claim(claims.get(0)).orElseThrow(
+                () -> new AssertionError("PVC " + claims.get(0) + " is not defined in k8s/training"));
+        assertNotNull(pvc.getSpec().getResources().getRequests().get("storage"));
+        assertTrue(pvc.getSpec().getAccessModes().contains("ReadWriteOnce")
+                || pvc.getSpec().getAccessModes().contains("ReadWriteMany"));
+
+        // every path argument lives on the claim, so it survives the pod
+        List<String> args = TRAIN.getArgs();
+        for (String option : List.of("--data-a", "--data-b", "--out")) {
+            String path = args.get(args.indexOf(option) + 1);
+            VolumeMount mount = Manifests.nullSafe(TRAIN.getVolumeMounts()).stream()
+                    .filter(m -> (path + "/").startsWith(m.getMountPath().replaceAll("/?$", "/")))
+                    .findFirst().orElseThrow(() -> new AssertionError(option + " " + path + " is on no volume"));
+            Volume volume = SecurityRules.volume(POD, mount.getName());
+            assertNotNull(volume.getPersistentVolumeClaim(), option + " " + path + " is not on the PVC");
+            if (option.equals("--out")) {
+                assertFalse(Boolean.TRUE.equals(mount.getReadOnly()), "checkpoints need a writable mount");
+            }
+        }
+    }
+
+    @Test
+    void survivesEvictionsAndNeverRunsTwoTrainersAtOnce() {
+        var spec = JOB.getSpec();
+        assertTrue(Set.of("Never", "OnFailure").contains(POD.getRestartPolicy()));
+        assertTrue(spec.getBackoffLimit() >= 4, "backoffLimit too low to survive restarts");
+        if (spec.getPodFailurePolicy() != null) {
+            assertEquals("Never", POD.getRestartPolicy(), "podFailurePolicy requires restartPolicy: Never");
+            List<PodFailurePolicyRule> rules = spec.getPodFailurePolicy().getRules();
+            assertTrue(rules.stream().anyMatch(r -> "Ignore".equals(r.getAction())
+                    && Manifests.nullSafe(r.getOnPodConditions()).stream()
+                            .anyMatch(c -> "DisruptionTarget".equals(c.getType()))),
+                    "evictions/preemptions (DisruptionTarget) must not count against backoffLimit");
+            for (PodFailurePolicyRule r : rules) {
+                if (r.getOnExitCodes() != null && r.getOnExitCodes().getContainerName() != null) {
+                    assertEquals(TRAIN.getName(), r.getOnExitCodes().getContainerName(),
+                            "onExitCodes names a container that does not exist");
+                }
+            }
+            assertEquals("Failed", spec.getPodReplacementPolicy(),
+                    "a replacement must wait until the old pod has written its checkpoint and gone");
+        }
+        assertTrue(POD.getTerminationGracePeriodSeconds() >= 60, "time to write a checkpoint on SIGTERM");
+    }
+
+    @Test
+    void runsOnOneGpu() {
+        GpuVariantTest.assertOneGpuInLimitsOnly(TRAIN, "training Job");
+        GpuVariantTest.assertGpuScheduling(POD, "training Job");
+        assertTrue(TRAIN.getImage().endsWith("-cuda"), "training uses the CUDA image");
+        assertEquals("gpu", Manifests.TRAINING.environment(TRAIN).get("GDWCT_DEVICE"));
+    }
+
+    @Test
+    void securityContextIsLockedDown() {
+        SecurityRules.assertLockedDown(POD, "training Job");
+        SecurityRules.assertWritablePaths(POD, "training Job");
+        assertEquals(SecurityRules.UID, POD.getSecurityContext().getFsGroup(),
+                "fsGroup makes the claim writable for the non-root user");
+    }
+
+    @Test
+    void isNotAServingPod() {
+        assertTrue(TRAIN.getPorts() == null || TRAIN.getPorts().isEmpty());
+        assertEquals("training", JOB.getSpec().getTemplate().getMetadata().getLabels().get("app.kubernetes.io/component"));
+    }
+}
