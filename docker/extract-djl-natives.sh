@@ -18,6 +18,10 @@ set -eu
 
 app_dir=${1:?usage: extract-djl-natives.sh QUARKUS_APP_DIR CACHE_DIR}
 cache_dir=${2:?usage: extract-djl-natives.sh QUARKUS_APP_DIR CACHE_DIR}
+# absolute paths: the extraction below runs in a scratch directory
+app_dir=$(cd "$app_dir" && pwd)
+mkdir -p "$cache_dir"
+cache_dir=$(cd "$cache_dir" && pwd)
 
 # exactly one jar matching $1 under the fast-jar's lib/ folders
 find_one() {
@@ -44,7 +48,6 @@ native_jar=$(find_one '*pytorch-native-*.jar')
 jni_jar=$(find_one '*pytorch-jni-*.jar')
 engine_jar=$(find_one '*pytorch-engine-*.jar')
 
-mkdir -p "$cache_dir"
 # work inside the cache's file system, so the final moves are renames (the CUDA libs are 4 GB)
 work=$(mktemp -d "$cache_dir/.extract.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -62,8 +65,9 @@ target="$cache_dir/pytorch/$version-$flavor-$classifier"
 rm -rf "$target"
 mkdir -p "$work/out"
 
+# one pass over the jar (2.46 GB for cu124), then keep exactly the libraries it declares
+jar xf "$native_jar" "pytorch/$flavor/$classifier/"
 for lib in $(printf '%s' "$libraries" | tr ',' ' '); do
-    jar xf "$native_jar" "pytorch/$flavor/$classifier/$lib"
     mv "pytorch/$flavor/$classifier/$lib" "$work/out/$lib"
 done
 if [ ! -f "$work/out/libtorch.so" ]; then

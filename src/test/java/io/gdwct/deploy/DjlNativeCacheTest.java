@@ -11,6 +11,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -72,16 +73,24 @@ class DjlNativeCacheTest {
 
         // a fast-jar-like lib/ folder holding the three DJL jars of this build
         Path lib = Files.createDirectories(tmp.resolve("app/lib/main"));
+        List<Path> links = new ArrayList<>();
         for (String resource : List.of("native/lib/pytorch.properties", "jnilib/pytorch.properties",
                 "pytorch-engine.properties")) {
             Path jar = jarContaining(resource);
-            Files.createSymbolicLink(lib.resolve(jar.getFileName()), jar);
+            links.add(Files.createSymbolicLink(lib.resolve(jar.getFileName()), jar));
         }
 
         Path cache = tmp.resolve("djl-cache");
         String script = Repo.path("docker/extract-djl-natives.sh").toString();
-        String log = run(List.of("sh", script, tmp.resolve("app").toString(), cache.toString()),
-                Map.of("PATH", javaBin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), tmp, 600);
+        String log;
+        try {
+            log = run(List.of("sh", script, tmp.resolve("app").toString(), cache.toString()),
+                    Map.of("PATH", javaBin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin")), tmp, 600);
+        } finally {
+            for (Path link : links) {
+                Files.delete(link); // the link only, not the jar in ~/.m2
+            }
+        }
 
         Path target;
         try (Stream<Path> dirs = Files.list(cache.resolve("pytorch"))) {

@@ -82,8 +82,8 @@ class DockerfileTest {
         assertEquals("/opt/djl-cache", env.get("DJL_CACHE_DIR"));
         assertEquals("/app/models", env.get("GDWCT_MODELS_DIR"));
         // the same limit as the Kubernetes config (where it sits next to gdwct.limits.max-pixels)
-        Map<String, String> k8s = Manifests.CPU.environment(Manifests.onlyContainer(
-                Manifests.CPU.deployment().getSpec().getTemplate().getSpec()));
+        Map<String, String> k8s = Manifests.cpu().environment(Manifests.onlyContainer(
+                Manifests.cpu().deployment().getSpec().getTemplate().getSpec()));
         assertEquals(env.get("OPENCV_IO_MAX_IMAGE_PIXELS"), k8s.get("OPENCV_IO_MAX_IMAGE_PIXELS"));
         if (flavor.equals("cuda")) {
             assertTrue(env.get("PATH").startsWith("/opt/java/openjdk/bin:"), "java on the PATH of the CUDA image");

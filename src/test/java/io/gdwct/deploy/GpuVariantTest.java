@@ -47,52 +47,52 @@ class GpuVariantTest {
 
     @Test
     void requestsExactlyOneGpuInLimitsOnly() {
-        assertOneGpuInLimitsOnly(container(Manifests.GPU), "k8s/gpu");
+        assertOneGpuInLimitsOnly(container(Manifests.gpu()), "k8s/gpu");
     }
 
     @Test
     void landsOnGpuNodes() {
-        assertGpuScheduling(pod(Manifests.GPU), "k8s/gpu");
+        assertGpuScheduling(pod(Manifests.gpu()), "k8s/gpu");
     }
 
     @Test
     void usesTheCudaImageAndForcesTheGpu() {
-        Container c = container(Manifests.GPU);
-        assertEquals(container(Manifests.CPU).getImage() + "-cuda", c.getImage());
-        assertEquals("gpu", Manifests.GPU.environment(c).get("GDWCT_DEVICE"),
+        Container c = container(Manifests.gpu());
+        assertEquals(container(Manifests.cpu()).getImage() + "-cuda", c.getImage());
+        assertEquals("gpu", Manifests.gpu().environment(c).get("GDWCT_DEVICE"),
                 "fail start-up on a node without a usable GPU instead of serving from the CPU");
     }
 
     @Test
     void getsMoreMemoryAndStartupTimeThanTheCpuVariant() {
-        var gpuLimits = container(Manifests.GPU).getResources().getLimits();
-        var cpuLimits = container(Manifests.CPU).getResources().getLimits();
+        var gpuLimits = container(Manifests.gpu()).getResources().getLimits();
+        var cpuLimits = container(Manifests.cpu()).getResources().getLimits();
         assertTrue(Manifests.amount(gpuLimits, "memory").compareTo(Manifests.amount(cpuLimits, "memory")) > 0,
                 "the CUDA libraries need more host memory");
-        var gpuStart = container(Manifests.GPU).getStartupProbe();
-        var cpuStart = container(Manifests.CPU).getStartupProbe();
+        var gpuStart = container(Manifests.gpu()).getStartupProbe();
+        var cpuStart = container(Manifests.cpu()).getStartupProbe();
         assertTrue(gpuStart.getPeriodSeconds() * gpuStart.getFailureThreshold()
                 >= cpuStart.getPeriodSeconds() * cpuStart.getFailureThreshold());
     }
 
     @Test
     void cpuVariantHasNoGpuAnything() {
-        Container c = container(Manifests.CPU);
+        Container c = container(Manifests.cpu());
         assertFalse(c.getResources().getLimits().containsKey(GPU));
         assertFalse(c.getResources().getRequests().containsKey(GPU));
-        assertTrue(Manifests.nullSafe(pod(Manifests.CPU).getTolerations()).isEmpty());
-        assertEquals("cpu", Manifests.CPU.environment(c).get("GDWCT_DEVICE"));
+        assertTrue(Manifests.nullSafe(pod(Manifests.cpu()).getTolerations()).isEmpty());
+        assertEquals("cpu", Manifests.cpu().environment(c).get("GDWCT_DEVICE"));
         assertFalse(c.getImage().endsWith("-cuda"));
     }
 
     @Test
     void overlayKeepsNamesSelectorsAndProbePaths() {
         // the overlay replaces the CPU deployment in place: same objects, same Service
-        assertEquals(Manifests.CPU.deployment().getMetadata().getName(), Manifests.GPU.deployment().getMetadata().getName());
-        assertEquals(Manifests.CPU.deployment().getSpec().getSelector(), Manifests.GPU.deployment().getSpec().getSelector());
-        assertEquals(Manifests.CPU.service(), Manifests.GPU.service());
-        assertEquals(container(Manifests.CPU).getReadinessProbe(), container(Manifests.GPU).getReadinessProbe());
-        assertEquals(container(Manifests.CPU).getLivenessProbe(), container(Manifests.GPU).getLivenessProbe());
-        assertEquals(container(Manifests.CPU).getStartupProbe().getHttpGet(), container(Manifests.GPU).getStartupProbe().getHttpGet());
+        assertEquals(Manifests.cpu().deployment().getMetadata().getName(), Manifests.gpu().deployment().getMetadata().getName());
+        assertEquals(Manifests.cpu().deployment().getSpec().getSelector(), Manifests.gpu().deployment().getSpec().getSelector());
+        assertEquals(Manifests.cpu().service(), Manifests.gpu().service());
+        assertEquals(container(Manifests.cpu()).getReadinessProbe(), container(Manifests.gpu()).getReadinessProbe());
+        assertEquals(container(Manifests.cpu()).getLivenessProbe(), container(Manifests.gpu()).getLivenessProbe());
+        assertEquals(container(Manifests.cpu()).getStartupProbe().getHttpGet(), container(Manifests.gpu()).getStartupProbe().getHttpGet());
     }
 }

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,10 +26,16 @@ class ImageNamesTest {
     /** Any image reference ending in gdwct-server:TAG, with or without a registry/path. */
     private static final Pattern REFERENCE = Pattern.compile("(?<![\\w./-])((?:[\\w.-]+/)*gdwct-server:[\\w.-]*\\w)");
 
-    private static final String CPU = Manifests.onlyContainer(
-            Manifests.CPU.deployment().getSpec().getTemplate().getSpec()).getImage();
-    private static final String GPU = CPU + "-cuda";
-    private static final String TAG = CPU.substring(CPU.lastIndexOf(':') + 1);
+    private String cpu;
+    private String gpu;
+    private String tag;
+
+    @BeforeEach
+    void reference() {
+        cpu = Manifests.onlyContainer(Manifests.cpu().deployment().getSpec().getTemplate().getSpec()).getImage();
+        gpu = cpu + "-cuda";
+        tag = cpu.substring(cpu.lastIndexOf(':') + 1);
+    }
 
     private static Set<String> references(String text) {
         Set<String> refs = new TreeSet<>();
@@ -51,15 +58,15 @@ class ImageNamesTest {
 
     @Test
     void referenceImageIsTheVersionedCpuImage() {
-        assertEquals(REPOSITORY + ":0.1.0", CPU);
-        assertTrue(TAG.matches("\\d+\\.\\d+\\.\\d+"), "a release tag, not latest: " + TAG);
+        assertEquals(REPOSITORY + ":0.1.0", cpu);
+        assertTrue(tag.matches("\\d+\\.\\d+\\.\\d+"), "a release tag, not latest: " + tag);
     }
 
     @Test
     void everyMentionIsOneOfTheTwoImages() {
         for (String file : filesToCheck()) {
             for (String ref : references(Repo.read(file))) {
-                assertTrue(ref.equals(CPU) || ref.equals(GPU), file + " mentions " + ref + ", expected " + CPU + " or " + GPU);
+                assertTrue(ref.equals(cpu) || ref.equals(gpu), file + " mentions " + ref + ", expected " + cpu + " or " + gpu);
             }
         }
     }
@@ -68,36 +75,36 @@ class ImageNamesTest {
     void dockerfileAndDocsNameBothImages() {
         for (String file : List.of("Dockerfile", "docs/deploy.md")) {
             Set<String> refs = references(Repo.read(file));
-            assertTrue(refs.contains(CPU), file + " does not mention " + CPU);
-            assertTrue(refs.contains(GPU), file + " does not mention " + GPU);
+            assertTrue(refs.contains(cpu), file + " does not mention " + cpu);
+            assertTrue(refs.contains(gpu), file + " does not mention " + gpu);
         }
     }
 
     @Test
     void renderedWorkloadsUseTheRightImage() {
-        assertEquals(GPU, Manifests.onlyContainer(Manifests.GPU.deployment().getSpec().getTemplate().getSpec()).getImage());
-        assertEquals(GPU, Manifests.onlyContainer(Manifests.TRAINING.job().getSpec().getTemplate().getSpec()).getImage());
+        assertEquals(gpu, Manifests.onlyContainer(Manifests.gpu().deployment().getSpec().getTemplate().getSpec()).getImage());
+        assertEquals(gpu, Manifests.onlyContainer(Manifests.training().job().getSpec().getTemplate().getSpec()).getImage());
     }
 
     @Test
     void imageLabelsAndVersionLabelsCarryTheSameTag() {
         Dockerfile df = Dockerfile.main();
-        assertEquals(CPU, df.labels(df.last(), "cpu").get("io.gdwct.image"));
-        assertEquals(GPU, df.labels(df.last(), "cuda").get("io.gdwct.image"));
-        assertEquals(TAG, df.labels(df.last(), "cpu").get("org.opencontainers.image.version"));
-        for (Manifests.Variant v : List.of(Manifests.CPU, Manifests.GPU, Manifests.TRAINING)) {
+        assertEquals(cpu, df.labels(df.last(), "cpu").get("io.gdwct.image"));
+        assertEquals(gpu, df.labels(df.last(), "cuda").get("io.gdwct.image"));
+        assertEquals(tag, df.labels(df.last(), "cpu").get("org.opencontainers.image.version"));
+        for (Manifests.Variant v : List.of(Manifests.cpu(), Manifests.gpu(), Manifests.training())) {
             v.objects().forEach(o -> {
                 Map<String, String> labels = o.getMetadata().getLabels();
                 if (labels != null && labels.containsKey("app.kubernetes.io/version")) {
-                    assertEquals(TAG, labels.get("app.kubernetes.io/version"), v.name() + " " + o.getKind());
+                    assertEquals(tag, labels.get("app.kubernetes.io/version"), v.name() + " " + o.getKind());
                 }
             });
         }
         for (Map<String, String> podLabels : List.of(
-                Manifests.CPU.deployment().getSpec().getTemplate().getMetadata().getLabels(),
-                Manifests.GPU.deployment().getSpec().getTemplate().getMetadata().getLabels(),
-                Manifests.TRAINING.job().getSpec().getTemplate().getMetadata().getLabels())) {
-            assertEquals(TAG, podLabels.get("app.kubernetes.io/version"), "pod template version label");
+                Manifests.cpu().deployment().getSpec().getTemplate().getMetadata().getLabels(),
+                Manifests.gpu().deployment().getSpec().getTemplate().getMetadata().getLabels(),
+                Manifests.training().job().getSpec().getTemplate().getMetadata().getLabels())) {
+            assertEquals(tag, podLabels.get("app.kubernetes.io/version"), "pod template version label");
         }
     }
 }

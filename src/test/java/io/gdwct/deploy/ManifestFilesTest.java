@@ -79,10 +79,10 @@ class ManifestFilesTest {
 
     @Test
     void everyKustomizationRendersToStrictlyValidObjects() {
-        assertEquals(5, Manifests.CPU.objects().size(), "base: ConfigMap, Deployment, Service, HPA, PDB");
-        assertEquals(5, Manifests.GPU.objects().size(), "gpu overlay: the same five objects");
-        assertEquals(2, Manifests.TRAINING.objects().size(), "training: PVC and Job");
-        for (Manifests.Variant v : List.of(Manifests.CPU, Manifests.GPU, Manifests.TRAINING)) {
+        assertEquals(5, Manifests.cpu().objects().size(), "base: ConfigMap, Deployment, Service, HPA, PDB");
+        assertEquals(5, Manifests.gpu().objects().size(), "gpu overlay: the same five objects");
+        assertEquals(2, Manifests.training().objects().size(), "training: PVC and Job");
+        for (Manifests.Variant v : List.of(Manifests.cpu(), Manifests.gpu(), Manifests.training())) {
             for (HasMetadata o : v.objects()) {
                 assertTrue(StrictYaml.unknownFields(o).isEmpty(), v.name() + " " + o.getKind());
             }
@@ -92,7 +92,7 @@ class ManifestFilesTest {
     @Test
     void noNamespaceIsHardCoded() {
         // the namespace is chosen at apply time (kubectl apply -k DIR -n NAMESPACE)
-        for (Manifests.Variant v : List.of(Manifests.CPU, Manifests.GPU, Manifests.TRAINING)) {
+        for (Manifests.Variant v : List.of(Manifests.cpu(), Manifests.gpu(), Manifests.training())) {
             for (HasMetadata o : v.objects()) {
                 assertEquals(null, o.getMetadata().getNamespace(), v.name() + " " + o.getKind());
             }

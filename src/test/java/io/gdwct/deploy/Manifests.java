@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,9 +102,40 @@ final class Manifests {
         }
     }
 
-    static final Variant CPU = Variant.of("k8s/base", "k8s/base");
-    static final Variant GPU = Variant.of("k8s/gpu", "k8s/gpu");
-    static final Variant TRAINING = Variant.of("k8s/training", "k8s/training");
+    private static final Map<String, Object> RENDERED = new ConcurrentHashMap<>();
+
+    /** k8s/base, rendered. */
+    static Variant cpu() {
+        return rendered("k8s/base");
+    }
+
+    /** k8s/gpu (base + GPU overlay), rendered. */
+    static Variant gpu() {
+        return rendered("k8s/gpu");
+    }
+
+    /** k8s/training, rendered. */
+    static Variant training() {
+        return rendered("k8s/training");
+    }
+
+    /**
+     * Renders once per test JVM. A manifest that does not render fails each test that uses it with
+     * the reason (ManifestFilesTest names the file), instead of a class-initialisation error.
+     */
+    private static Variant rendered(String dir) {
+        Object result = RENDERED.computeIfAbsent(dir, d -> {
+            try {
+                return Variant.of(d, d);
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        if (result instanceof RuntimeException e) {
+            throw new AssertionError(dir + " does not render: " + e.getMessage(), e);
+        }
+        return (Variant) result;
+    }
 
     private Manifests() {
     }

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ServingManifestsTest {
 
     static Stream<Manifests.Variant> variants() {
-        return Stream.of(Manifests.CPU, Manifests.GPU);
+        return Stream.of(Manifests.cpu(), Manifests.gpu());
     }
 
     private static PodSpec pod(Manifests.Variant v) {
@@ -237,7 +237,7 @@ class ServingManifestsTest {
     @ParameterizedTest
     @MethodSource("variants")
     void trainingPodsAreNotServed(Manifests.Variant v) {
-        Map<String, String> trainingLabels = Manifests.TRAINING.job().getSpec().getTemplate().getMetadata().getLabels();
+        Map<String, String> trainingLabels = Manifests.training().job().getSpec().getTemplate().getMetadata().getLabels();
         for (Map<String, String> selector : List.of(v.deployment().getSpec().getSelector().getMatchLabels(),
                 v.service().getSpec().getSelector(), v.pdb().getSpec().getSelector().getMatchLabels())) {
             boolean matches = selector.entrySet().stream()
