@@ -92,12 +92,12 @@ public final class GdwctTrainer {
         NDArray wReg = regularizer(calls, true);
         NDArray cReg = regularizer(calls, false);
         NDArray total = genAdv
-                .add(aeRec.mul((float) cfg.lambdaXRec()))
-                .add(crossRec.mul((float) cfg.lambdaXCyc()))
-                .add(latentS.mul((float) cfg.lambdaS()))
-                .add(latentC.mul((float) cfg.lambdaC()))
-                .add(wReg.mul((float) cfg.lambdaWReg()))
-                .add(cReg.mul((float) cfg.lambdaCReg()));
+                .add(aeRec.mul(NdOps.scalar(genAdv, cfg.lambdaXRec())))
+                .add(crossRec.mul(NdOps.scalar(genAdv, cfg.lambdaXCyc())))
+                .add(latentS.mul(NdOps.scalar(genAdv, cfg.lambdaS())))
+                .add(latentC.mul(NdOps.scalar(genAdv, cfg.lambdaC())))
+                .add(wReg.mul(NdOps.scalar(genAdv, cfg.lambdaWReg())))
+                .add(cReg.mul(NdOps.scalar(genAdv, cfg.lambdaCReg())));
         return new GeneratorLoss(genAdv, crossRec, aeRec, latentS, latentC, wReg, cReg, total);
     }
 
@@ -119,7 +119,7 @@ public final class GdwctTrainer {
             NDArray term = all.sub(all.getManager().eye((int) n)).abs().mean();
             sum = sum == null ? term : sum.add(term);
         }
-        return sum.div(calls.size());
+        return sum.div(NdOps.scalar(sum, calls.size()));
     }
 
     /**

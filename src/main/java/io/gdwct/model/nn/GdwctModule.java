@@ -79,13 +79,13 @@ public final class GdwctModule extends GdwctBlock {
         if (training) {
             centred = c.sub(NdOps.mean(c, new int[] {0, 2, 3}, true));
             NDArray grouped = centred.transpose(1, 0, 2, 3).reshape(groups, n, b * h * w);
-            cov = grouped.matMul(grouped.transpose(0, 2, 1)).div(b * h * w - 1)
+            cov = grouped.matMul(grouped.transpose(0, 2, 1)).div(NdOps.scalar(grouped, b * h * w - 1))
                     .add(scope.eye(n).mul(COV_EPS));
         } else {
             centred = c.sub(NdOps.mean(c, new int[] {2, 3}, true));
             if (wantCovariance) {
                 NDArray grouped = centred.reshape(b, groups, n, h * w);
-                cov = grouped.matMul(grouped.transpose(0, 1, 3, 2)).div(h * w - 1)
+                cov = grouped.matMul(grouped.transpose(0, 1, 3, 2)).div(NdOps.scalar(grouped, h * w - 1))
                         .add(scope.eye(n).mul(COV_EPS));
             }
         }

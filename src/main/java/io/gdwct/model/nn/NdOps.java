@@ -65,13 +65,26 @@ public final class NdOps {
                 .singletonOrThrow();
     }
 
+    /**
+     * A scalar tensor in {@code like}'s manager, for arithmetic inside an autograd graph.
+     *
+     * <p>Never pass a Java number to {@code mul}/{@code div} on a tensor that needs a gradient:
+     * DJL 0.33 wraps the number in a tensor whose memory is a Java buffer (from_blob, no copy) and
+     * closes it at once, but autograd keeps it for the backward pass; once the garbage collector
+     * frees the buffer the gradient reads freed memory (NaN losses a few iterations in). A scalar
+     * made here lives as long as the step's manager.
+     */
+    public static NDArray scalar(NDArray like, double value) {
+        return like.getManager().create((float) value);
+    }
+
     /** Mean over several axes (DJL's {@code mean(int[])} takes only one axis on PyTorch). */
     public static NDArray mean(NDArray x, int[] axes, boolean keepDims) {
         long count = 1;
         for (int a : axes) {
             count *= x.getShape().get(a);
         }
-        return x.sum(axes, keepDims).div(count);
+        return x.sum(axes, keepDims).div(scalar(x, count));
     }
 
     /** Nearest-neighbour ×2 upsampling, {@code F.interpolate(scale_factor=2, mode='nearest')}. */
