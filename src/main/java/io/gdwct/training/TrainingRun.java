@@ -92,7 +92,7 @@ public final class TrainingRun {
             try (UnpairedBatchLoader loader = UnpairedBatchLoader.open(paths.dataA(), paths.dataB(),
                         cfg.batchSize(), aug, cfg.seed(), start);
                     MetricsLog metrics = new MetricsLog(paths.runDir())) {
-                metrics.truncateAfter(start - 1);
+                metrics.truncateAfter(start); // lines are numbered by completed iterations
                 LOG.infof("Data: A %s (%d images, %d skipped), B %s (%d images, %d skipped)",
                         paths.dataA(), loader.domainA().size(), loader.domainA().skippedCount(),
                         paths.dataB(), loader.domainB().size(), loader.domainB().skippedCount());
