@@ -1,10 +1,10 @@
 package io.gdwct.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import io.gdwct.model.checkpoint.HostTensor;
-import io.gdwct.model.nn.NdOps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -53,26 +53,21 @@ public final class AdamOptimizer implements AutoCloseable {
         t++;
         double bc1 = 1 - Math.pow(beta1, t);
         double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-        for (Map.Entry<String, Parameter> e : params.entrySet()) {
-            NDArray param = e.getValue().getArray();
+        // PyTorch: p -= lr/bc1 · m / (sqrt(v)/sqrt(bc2) + eps). DJL's fused native update computes
+        // p -= c · m / (sqrt(v) + e); with c = lr·sqrt(bc2)/bc1 and e = eps·sqrt(bc2) it is the same
+        // update, in one native call per parameter instead of a dozen (it also zeroes the gradient).
+        float c = (float) (lr * bc2Sqrt / bc1);
+        float e = (float) (eps * bc2Sqrt);
+        for (Map.Entry<String, Parameter> entry : params.entrySet()) {
+            NDArray param = entry.getValue().getArray();
             if (!param.hasGradient()) {
                 continue;
             }
             NDArray grad = param.getGradient();
             grad.attach(scope);
-            long[] shape = param.getShape().getShape();
-            // views in the step scope share storage with the long-lived arrays: in-place ops on
-            // them update the originals, and every temporary they produce is freed with the scope
-            NDArray p = NdOps.view(param, scope, shape);
-            NDArray mt = NdOps.view(m.get(e.getKey()), scope, shape);
-            NDArray vt = NdOps.view(v.get(e.getKey()), scope, shape);
-            // float scalars: a double would promote the arithmetic to float64
-            NDArray g = weightDecay > 0 ? grad.add(p.mul((float) weightDecay)) : grad;
-            mt.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
-            vt.muli((float) beta2).addi(g.square().mul((float) (1 - beta2)));
-            NDArray denom = vt.sqrt().div((float) bc2Sqrt).add((float) eps);
-            p.subi(mt.div(denom).mul((float) (lr / bc1)));
-            grad.subi(grad);
+            param.getNDArrayInternal().adamUpdate(
+                    new NDList(param, grad, m.get(entry.getKey()), v.get(entry.getKey())), new NDList(param),
+                    (float) lr, c, (float) weightDecay, 1f, -1f, (float) beta1, (float) beta2, e, false, false);
         }
     }
 
