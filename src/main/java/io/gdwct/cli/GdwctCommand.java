@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "gdwct", mixinStandardHelpOptions = true, version = "gdwct 0.1.0",
         description = "GDWCT exemplar-based image style transfer: serve, translate, train, evaluate.",
-        subcommands = {ServeCommand.class, TranslateCommand.class, TrainCommand.class, ImportOfficialCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, TranslateCommand.class, TrainCommand.class, EvaluateCommand.class,
+            ImportOfficialCommand.class, BenchCommand.class})
 public class GdwctCommand {
 }

@@ -1,0 +1,60 @@
+package io.gdwct.cli;
+
+import io.gdwct.eval.Evaluation;
+import io.gdwct.eval.EvaluationGrid;
+import io.gdwct.eval.EvaluationReport;
+import io.gdwct.eval.EvaluationRun;
+import io.gdwct.eval.ReportJson;
+import io.gdwct.eval.ReportTable;
+import io.gdwct.inference.DeviceSelector;
+import io.gdwct.model.Direction;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Scores a model on every content × exemplar pair of two folders; the work is in {@link EvaluationRun}. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Translate every content x exemplar pair and score the outputs.",
+            "Writes metrics.json (per pair and aggregate) and grid.png into --out, and prints a Markdown summary table.",
+            "Metric definitions: docs/evaluation.md."})
+public class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "Model directory (holds model.json).")
+    Path model;
+
+    @Option(names = "--content", required = true, description = "Folder of content images (read recursively, sorted by name).")
+    Path content;
+
+    @Option(names = "--exemplars", required = true, description = "Folder of exemplar (style) images (read recursively, sorted by name).")
+    Path exemplars;
+
+    @Option(names = "--out", required = true, description = "Output folder for metrics.json and grid.png (created if needed).")
+    Path out;
+
+    @Option(names = "--direction", defaultValue = "a2b", description = "a2b (content from domain A, style of B) or b2a. Default: ${DEFAULT-VALUE}.")
+    String direction;
+
+    @Option(names = "--max-side", defaultValue = "256", description = "Longest side the images are prepared to, as translate's. Default: ${DEFAULT-VALUE}.")
+    int maxSide;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--cell", defaultValue = "" + EvaluationGrid.DEFAULT_CELL, description = "Side of a grid.png cell in pixels. Default: ${DEFAULT-VALUE}.")
+    int cell;
+
+    @Option(names = "--max-pixels", defaultValue = "40000000", description = "Reject images larger than this many pixels. Default: ${DEFAULT-VALUE}.")
+    long maxPixels;
+
+    @Override
+    public Integer call() throws Exception {
+        Evaluation.Settings settings = new Evaluation.Settings(Direction.parse(direction), maxSide, cell);
+        EvaluationReport report = EvaluationRun.run(new EvaluationRun.Paths(model, content, exemplars, out),
+                settings, maxPixels, DeviceSelector.select(device), System.err);
+        System.out.println();
+        System.out.print(ReportTable.markdown(report));
+        System.out.printf("%nwrote %s and %s%n", out.resolve(ReportJson.FILE_NAME), out.resolve(EvaluationGrid.FILE_NAME));
+        return 0;
+    }
+}
