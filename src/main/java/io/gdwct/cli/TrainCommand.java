@@ -52,6 +52,11 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--dump-config", description = "Print the effective config as JSON and exit.")
     boolean dumpConfig;
 
+    @Option(names = "--compact-checkpoint-to", paramLabel = "FILE",
+            description = "Write a copy of --out's checkpoint with bf16 optimiser moments to FILE and exit"
+                    + " (small enough to keep in git; --resume from a folder holding it continues the run).")
+    Path compactTo;
+
     @Option(names = "--iterations") Long iterations;
     @Option(names = "--batch-size") Integer batchSize;
     @Option(names = "--image-size") Integer imageSize;
@@ -83,6 +88,11 @@ public class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (compactTo != null) {
+            TrainingCheckpoint.compactCopy(out, compactTo);
+            System.out.printf("wrote %s (%d bytes)%n", compactTo, java.nio.file.Files.size(compactTo));
+            return 0;
+        }
         TrainingConfig cfg;
         if (resume && TrainingCheckpoint.exists(out)) {
             // the run's own config wins; only flags given now change it (e.g. more --iterations)

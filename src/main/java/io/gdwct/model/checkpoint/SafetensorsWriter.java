@@ -22,7 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * 8-byte little-endian header length N, N bytes of UTF-8 JSON ({@code __metadata__} first, then
  * each tensor's {@code dtype}, {@code shape} and {@code data_offsets} in map order) padded with
  * spaces to a multiple of 8, then each tensor's elements, row-major, little-endian, back to back.
- * Every tensor is written as F32 whatever its recorded dtype.
+ * Tensors whose recorded dtype is {@code bfloat16} are written as BF16 (rounded to nearest even);
+ * every other tensor as F32.
  *
  * <p>The write is atomic: the bytes go to {@code <name>.tmp-<random>} in the target's directory,
  * are forced to disk, and the file is then renamed over the target, so a crash or a full disk
@@ -51,7 +52,11 @@ public final class SafetensorsWriter {
                 writeFully(ch, buf.flip());
                 writeFully(ch, ByteBuffer.wrap(header));
                 for (HostTensor t : tensors.values()) {
-                    writeFloats(ch, buf, t.data());
+                    if (isBf16(t)) {
+                        writeBf16(ch, buf, t.data());
+                    } else {
+                        writeFloats(ch, buf, t.data());
+                    }
                 }
                 ch.force(true);
             }
@@ -83,10 +88,11 @@ public final class SafetensorsWriter {
                 throw new IllegalArgumentException("a tensor cannot be named __metadata__");
             }
             ObjectNode entry = root.putObject(name);
-            entry.put("dtype", "F32");
+            boolean bf16 = isBf16(e.getValue());
+            entry.put("dtype", bf16 ? "BF16" : "F32");
             ArrayNode shape = entry.putArray("shape");
             Arrays.stream(e.getValue().shape()).forEach(shape::add);
-            long end = offset + 4L * e.getValue().numel();
+            long end = offset + (bf16 ? 2L : 4L) * e.getValue().numel();
             entry.putArray("data_offsets").add(offset).add(end);
             offset = end;
         }
@@ -103,6 +109,26 @@ public final class SafetensorsWriter {
             buf.clear();
             buf.asFloatBuffer().put(data, i, n);
             buf.limit(n * 4);
+            writeFully(ch, buf);
+        }
+    }
+
+    private static boolean isBf16(HostTensor t) {
+        return "bfloat16".equals(t.dtype());
+    }
+
+    /** The upper 16 bits of each float, rounded to nearest even (NaN stays NaN). */
+    private static void writeBf16(FileChannel ch, ByteBuffer buf, float[] data) throws IOException {
+        int perChunk = buf.capacity() / 2;
+        for (int i = 0; i < data.length; i += perChunk) {
+            int n = Math.min(perChunk, data.length - i);
+            buf.clear();
+            for (int j = 0; j < n; j++) {
+                int bits = Float.floatToRawIntBits(data[i + j]);
+                int rounded = Float.isNaN(data[i + j]) ? (bits | 0x00400000) : bits + 0x7FFF + ((bits >>> 16) & 1);
+                buf.putShort((short) (rounded >>> 16));
+            }
+            buf.flip();
             writeFully(ch, buf);
         }
     }
