@@ -191,11 +191,10 @@ public final class ImageFolder {
 
     private static List<Path> listImageFiles(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
+            // every visible file is a candidate, so that a stray text file gets its warning too;
+            // whether it is an image is decided by its bytes, not its name
             return files.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return EXTENSIONS.stream().anyMatch(name::endsWith);
-                    })
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
                     .sorted()
                     .toList();
         } catch (IOException | UncheckedIOException e) {

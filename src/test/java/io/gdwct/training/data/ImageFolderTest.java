@@ -52,18 +52,19 @@ class ImageFolderTest {
         }
 
         assertEquals(3, folder.size());
-        assertEquals(3, folder.skippedCount());
+        assertEquals(4, folder.skippedCount());
         assertEquals(List.of(dir.resolve("a-photo.jpg"), dir.resolve("b-storm.JPG"), dir.resolve("sub/c-painting.jpeg")),
                 folder.paths());
         List<ImageFolder.Skipped> skipped = folder.skipped();
-        assertEquals(List.of(dir.resolve("tiny.png"), dir.resolve("truncated.jpg"), dir.resolve("x.png")),
-                skipped.stream().map(ImageFolder.Skipped::path).toList());
-        assertTrue(skipped.get(0).reason().contains("at least 16"), skipped.get(0).reason());
-        assertTrue(skipped.get(1).reason().contains("truncated"), skipped.get(1).reason());
-        assertTrue(skipped.get(2).reason().contains("unsupported"), skipped.get(2).reason());
+        assertEquals(List.of(dir.resolve("notes.txt"), dir.resolve("tiny.png"), dir.resolve("truncated.jpg"),
+                dir.resolve("x.png")), skipped.stream().map(ImageFolder.Skipped::path).toList());
+        assertTrue(skipped.get(0).reason().contains("unsupported"), skipped.get(0).reason());
+        assertTrue(skipped.get(1).reason().contains("at least 16"), skipped.get(1).reason());
+        assertTrue(skipped.get(2).reason().contains("truncated"), skipped.get(2).reason());
+        assertTrue(skipped.get(3).reason().contains("unsupported"), skipped.get(3).reason());
 
-        assertEquals(3, warnings.size(), warnings.toString());
-        for (String name : List.of("tiny.png", "truncated.jpg", "x.png")) {
+        assertEquals(4, warnings.size(), warnings.toString());
+        for (String name : List.of("notes.txt", "tiny.png", "truncated.jpg", "x.png")) {
             assertEquals(1, warnings.stream().filter(w -> w.contains(name)).count(), name + " in " + warnings);
         }
     }

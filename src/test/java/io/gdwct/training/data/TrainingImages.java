@@ -34,8 +34,8 @@ final class TrainingImages {
     }
 
     /**
-     * Three good images (one in a sub-folder, one with an upper-case extension), three bad ones (a text
-     * file named x.png, a truncated JPEG, a 1x1 PNG) and a file that is not an image by name.
+     * Three good images (one in a sub-folder, one with an upper-case extension) and four bad ones: a
+     * text file named x.png, a truncated JPEG, a 1x1 PNG and a plain text file, notes.txt.
      */
     static Path mixedFolder(Path dir) throws IOException {
         copy(PHOTO, dir.resolve("a-photo.jpg"));
@@ -45,7 +45,7 @@ final class TrainingImages {
         byte[] jpeg = resource(PHOTO);
         Files.write(dir.resolve("truncated.jpg"), Arrays.copyOf(jpeg, jpeg.length / 2));
         Files.write(dir.resolve("tiny.png"), ImageEncoder.encode(new RgbImage(1, 1, new byte[3]), io.gdwct.image.ImageFormat.PNG, 0));
-        Files.writeString(dir.resolve("notes.txt"), "ignored: not an image extension\n", StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve("notes.txt"), "not an image either\n", StandardCharsets.US_ASCII);
         return dir;
     }
 }
