@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -71,9 +72,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return answer(ProblemKind.CLIENT_CLOSED, "the client closed the request", instance);
         } else if (e instanceof WebApplicationException w) {
             return webApplication(w, instance);
-        } else if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
-            // a chunked body grew past the limit; Vert.x has already answered 413 and closed
-            return answer(ProblemKind.BODY_TOO_LARGE, HttpErrorRoutes.bodyTooLargeDetail(), instance);
+        } else if (e instanceof IOException) {
+            // only reading the request throws a checked IOException up to here (our own I/O wraps it)
+            if ("Request too large".equals(e.getMessage())) { // chunked body past the limit; Vert.x answered 413
+                return answer(ProblemKind.BODY_TOO_LARGE, HttpErrorRoutes.bodyTooLargeDetail(), instance);
+            }
+            return answer(ProblemKind.MALFORMED_REQUEST,
+                    "the request body could not be read: malformed or incomplete multipart/form-data", instance);
         }
         return internal(e, instance);
     }
