@@ -87,6 +87,21 @@ class BadInputTest {
 
     @Test
     @Order(3)
+    void aBodyOverTheLimitIs413ProblemJsonNamingTheLimit() throws Exception {
+        MultipartBody body = new MultipartBody().file("content", "big.png", "image/png", new byte[21 * 1024 * 1024])
+                .file("exemplar", "e.png", "image/png", INPUTS.png);
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/translate"))
+                        .header("Content-Type", body.contentType())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, r.statusCode(), r.body());
+        assertEquals(Problem.MEDIA_TYPE, r.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(r.body().contains("\"status\":413") && r.body().contains("20M"), r.body());
+    }
+
+    @Test
+    @Order(4)
     void serviceIsHealthyAndNoUploadIsLeftBehind() throws Exception {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().multiPart("content", Api.CONTENT.toFile()).multiPart("exemplar", Api.EXEMPLAR.toFile())
