@@ -1,0 +1,33 @@
+package io.gdwct.inference;
+
+import io.gdwct.image.ImageFormat;
+import io.gdwct.model.Direction;
+import java.util.Objects;
+
+/**
+ * One translation as a client asked for it: the two uploaded files' bytes (not yet decoded) and the
+ * validated options. The HTTP layer checks ranges and names the offending field; the checks here only
+ * guard the invariants.
+ *
+ * @param model     the model name, or null for the default
+ * @param content   the content image file
+ * @param exemplar  the exemplar (style) image file
+ * @param maxSide   longest side of the output, {@link TranslationRequests#MIN_SIDE} or more
+ * @param strength  0..1
+ * @param format    output format
+ * @param quality   1..100, for JPEG and WebP
+ */
+public record TranslationInput(String model, byte[] content, byte[] exemplar, Direction direction, int maxSide,
+        float strength, ImageFormat format, int quality) {
+
+    public TranslationInput {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(exemplar, "exemplar");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(format, "format");
+        if (maxSide < TranslationRequests.MIN_SIDE || !(strength >= 0f && strength <= 1f) || quality < 1 || quality > 100) {
+            throw new IllegalArgumentException("out of range: maxSide " + maxSide + ", strength " + strength
+                    + ", quality " + quality);
+        }
+    }
+}

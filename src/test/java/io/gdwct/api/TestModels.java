@@ -1,0 +1,82 @@
+package io.gdwct.api;
+
+import ai.djl.ndarray.NDManager;
+import io.gdwct.model.GdwctConfig;
+import io.gdwct.model.ModelDirectory;
+import io.gdwct.model.ModelInfo;
+import io.gdwct.model.StateDicts;
+import io.gdwct.model.nn.Generator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Model folders for the service tests, built on first use under {@code target/test-models} (nothing
+ * binary is checked in): a tiny random-weight GDWCT (conv_dim 4, 2 groups, MLP 8, 2 residual blocks),
+ * which runs in milliseconds and exercises every layer.
+ */
+public final class TestModels {
+    public static final GdwctConfig TINY = new GdwctConfig(4, 2, 8, 2, 4, 3, 2);
+    private static final Path ROOT = Path.of("target", "test-models").toAbsolutePath();
+
+    private TestModels() {}
+
+    /** A models folder holding one loadable model named {@code default}. */
+    public static synchronized Path tinyModels() {
+        Path root = ROOT.resolve("tiny");
+        Path model = root.resolve("default");
+        if (!ModelDirectory.isModelDirectory(model)) {
+            write(model);
+        }
+        return root;
+    }
+
+    /** A models folder with no model at all. */
+    public static synchronized Path emptyModels() {
+        return mkdirs(ROOT.resolve("empty"));
+    }
+
+    /** A models folder with one broken model ({@code default}: model.json is not JSON). */
+    public static synchronized Path brokenModels() {
+        Path dir = mkdirs(ROOT.resolve("broken").resolve("default"));
+        try {
+            Files.writeString(dir.resolve(ModelDirectory.INFO_FILE), "this is not json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir.getParent();
+    }
+
+    /** A fresh, empty folder for multipart uploads, so a test can check that nothing is left in it. */
+    public static Path newUploadsDir() {
+        try {
+            return Files.createTempDirectory("gdwct-test-uploads");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path dir) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Generator a = new Generator(TINY);
+            Generator b = new Generator(TINY);
+            a.initializeAll(m);
+            b.initializeAll(m);
+            ModelInfo info = ModelInfo.of(TINY, "photo", "painting",
+                    Map.of("source", "random weights for tests", "dataA", Map.of("folder", "/secret/data/photos")));
+            ModelDirectory.write(dir, info, StateDicts.export(a), StateDicts.export(b));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path mkdirs(Path p) {
+        try {
+            return Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
