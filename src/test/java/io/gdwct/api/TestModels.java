@@ -1,16 +1,19 @@
 package io.gdwct.api;
 
-import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import io.gdwct.model.checkpoint.HostTensor;
 import io.gdwct.model.GdwctConfig;
 import io.gdwct.model.ModelDirectory;
 import io.gdwct.model.ModelInfo;
-import io.gdwct.model.StateDicts;
 import io.gdwct.model.nn.Generator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Model folders for the service tests, built on first use under {@code target/test-models} (nothing
@@ -58,18 +61,42 @@ public final class TestModels {
         }
     }
 
+    /**
+     * Writes random weights without touching the PyTorch engine: this runs while Quarkus builds a
+     * test profile, outside the application's class loader, and loading libtorch there would bind
+     * its JNI libraries to the wrong loader ("Failed to load PyTorch native library" in the app).
+     * Shapes come from the blocks' declarations; values follow the official initialisation.
+     */
     private static void write(Path dir) {
-        try (NDManager m = NDManager.newBaseManager()) {
-            Generator a = new Generator(TINY);
-            Generator b = new Generator(TINY);
-            a.initializeAll(m);
-            b.initializeAll(m);
+        try {
             ModelInfo info = ModelInfo.of(TINY, "photo", "painting",
                     Map.of("source", "random weights for tests", "dataA", Map.of("folder", "/secret/data/photos")));
-            ModelDirectory.write(dir, info, StateDicts.export(a), StateDicts.export(b));
+            ModelDirectory.write(dir, info, randomWeights(new Generator(TINY), 1), randomWeights(new Generator(TINY), 2));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static LinkedHashMap<String, HostTensor> randomWeights(Generator g, long seed) {
+        Random rng = new Random(seed);
+        LinkedHashMap<String, HostTensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : g.namedParameters().entrySet()) {
+            long[] shape = e.getValue().getShape().getShape();
+            float[] v = new float[Math.toIntExact(e.getValue().getShape().size())];
+            switch (e.getValue().getType()) {
+                case WEIGHT -> {
+                    double std = Math.sqrt(2.0 * shape[0] / v.length); // kaiming, fan_in = size / out
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = (float) (rng.nextGaussian() * std);
+                    }
+                }
+                case GAMMA, RUNNING_VAR -> Arrays.fill(v, 1f);
+                case OTHER -> Arrays.fill(v, 0.6f); // GDWCT alpha
+                default -> { } // biases, betas, running means: 0
+            }
+            out.put(e.getKey(), HostTensor.ofFloat32(shape, v));
+        }
+        return out;
     }
 
     private static Path mkdirs(Path p) {
