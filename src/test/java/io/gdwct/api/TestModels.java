@@ -19,6 +19,8 @@ import java.util.Map;
  */
 public final class TestModels {
     public static final GdwctConfig TINY = new GdwctConfig(4, 2, 8, 2, 4, 3, 2);
+    /** The size of train's cpu-small preset: a realistic CPU inference cost for load tests. */
+    public static final GdwctConfig CPU_SMALL = new GdwctConfig(16, 4, 128, 8, 16, 4, 3);
     private static final Path ROOT = Path.of("target", "test-models").toAbsolutePath();
 
     private TestModels() {}
@@ -58,13 +60,27 @@ public final class TestModels {
         }
     }
 
+    /**
+     * Writes a random-weight model folder, for the load test ({@link LoadGenerator}):
+     * {@code java -cp ... io.gdwct.api.TestModels OUT_DIR [cpu-small|tiny]}.
+     */
+    public static void main(String[] args) {
+        GdwctConfig config = args.length > 1 && args[1].equals("tiny") ? TINY : CPU_SMALL;
+        write(Path.of(args[0]), config);
+        System.out.println("wrote " + args[0] + " " + config);
+    }
+
     private static void write(Path dir) {
+        write(dir, TINY);
+    }
+
+    private static void write(Path dir, GdwctConfig config) {
         try (NDManager m = NDManager.newBaseManager()) {
-            Generator a = new Generator(TINY);
-            Generator b = new Generator(TINY);
+            Generator a = new Generator(config);
+            Generator b = new Generator(config);
             a.initializeAll(m);
             b.initializeAll(m);
-            ModelInfo info = ModelInfo.of(TINY, "photo", "painting",
+            ModelInfo info = ModelInfo.of(config, "photo", "painting",
                     Map.of("source", "random weights for tests", "dataA", Map.of("folder", "/secret/data/photos")));
             ModelDirectory.write(dir, info, StateDicts.export(a), StateDicts.export(b));
         } catch (IOException e) {
