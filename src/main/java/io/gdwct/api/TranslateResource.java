@@ -4,7 +4,7 @@ import io.gdwct.inference.TranslationInput;
 import io.gdwct.inference.TranslationResult;
 import io.gdwct.inference.TranslationService;
 import io.smallrye.common.annotation.Blocking;
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /**
@@ -29,7 +32,8 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
  * {@link TranslationService}, the errors in {@link ProblemMapper}. The method runs on a worker thread
  * ({@link Blocking}: it reads the uploaded temp files) and returns as soon as the job is queued; the
  * response is written when the job completes. If the client goes away first, the job is cancelled
- * and, if still queued, never computed.
+ * (watched from before it is queued: RESTEasy's own cancellation of the returned stage starts only
+ * after the method returns): if still queued, it is never computed.
  */
 @Path("/translate")
 @Tag(name = "translate")
@@ -69,12 +73,46 @@ public class TranslateResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "504", description = "The translation did not finish within gdwct.inference.deadline",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Cancellable // RESTEasy cancels the returned stage when the client goes away
     public CompletionStage<Response> translate(TranslateForm form, MultipartFormDataInput all,
-            @Context HttpServerResponse http) {
+            @Context RoutingContext http) {
         TranslationInput input = TranslateFormParser.parse(form, all.getValues(), service.maxSideLimit());
+        // Watch the connection before queueing, so that a client leaving at any moment cancels its job.
+        AtomicReference<CompletableFuture<?>> queued = new AtomicReference<>();
+        http.addEndHandler(end -> {
+            if (end.failed()) { // the connection closed before the response was written
+                cancel(queued.get());
+            }
+        });
+        if (http.response().closed()) {
+            throw new CancellationException("the client went away before its job was queued");
+        }
         CompletableFuture<TranslationResult> job = service.translate(input);
-        http.closeHandler(v -> job.cancel(false)); // the client went away: drop the job if still queued
-        return job.thenApply(TranslateResource::ok);
+        queued.set(job);
+        if (http.response().closed()) {
+            job.cancel(false);
+        }
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        job.whenComplete((result, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+            } else {
+                answer.complete(ok(result));
+            }
+        });
+        answer.whenComplete((r, e) -> {
+            if (answer.isCancelled()) {
+                job.cancel(false);
+            }
+        });
+        return answer;
+    }
+
+    /** A job still queued is dropped, never computed; a running one finishes but its result is discarded. */
+    private static void cancel(CompletableFuture<?> job) {
+        if (job != null) {
+            job.cancel(false);
+        }
     }
 
     private static Response ok(TranslationResult r) {

@@ -242,17 +242,4 @@ public final class InferencePool {
         t.setDaemon(true);
         return t;
     }
-
-    private static final class PendingJob<T> {
-        final InferenceJob<T> job;
-        final Deadline deadline;
-        final long enqueuedNanos;
-        final CompletableFuture<T> future = new CompletableFuture<>();
-
-        PendingJob(InferenceJob<T> job, Deadline deadline, long enqueuedNanos) {
-            this.job = job;
-            this.deadline = deadline;
-            this.enqueuedNanos = enqueuedNanos;
-        }
-    }
 }

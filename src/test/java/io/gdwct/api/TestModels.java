@@ -22,6 +22,8 @@ import java.util.Random;
  */
 public final class TestModels {
     public static final GdwctConfig TINY = new GdwctConfig(4, 2, 8, 2, 4, 3, 2);
+    /** The size of train's cpu-small preset: a realistic CPU inference cost for load tests. */
+    public static final GdwctConfig CPU_SMALL = new GdwctConfig(16, 4, 128, 8, 16, 4, 3);
     private static final Path ROOT = Path.of("target", "test-models").toAbsolutePath();
 
     private TestModels() {}
@@ -62,16 +64,30 @@ public final class TestModels {
     }
 
     /**
+     * Writes a random-weight model folder, for the load test ({@link LoadGenerator}):
+     * {@code java -cp ... io.gdwct.api.TestModels OUT_DIR [cpu-small|tiny]}.
+     */
+    public static void main(String[] args) {
+        GdwctConfig config = args.length > 1 && args[1].equals("tiny") ? TINY : CPU_SMALL;
+        write(Path.of(args[0]), config);
+        System.out.println("wrote " + args[0] + " " + config);
+    }
+
+    private static void write(Path dir) {
+        write(dir, TINY);
+    }
+
+    /**
      * Writes random weights without touching the PyTorch engine: this runs while Quarkus builds a
      * test profile, outside the application's class loader, and loading libtorch there would bind
      * its JNI libraries to the wrong loader ("Failed to load PyTorch native library" in the app).
      * Shapes come from the blocks' declarations; values follow the official initialisation.
      */
-    private static void write(Path dir) {
+    private static void write(Path dir, GdwctConfig config) {
         try {
-            ModelInfo info = ModelInfo.of(TINY, "photo", "painting",
+            ModelInfo info = ModelInfo.of(config, "photo", "painting",
                     Map.of("source", "random weights for tests", "dataA", Map.of("folder", "/secret/data/photos")));
-            ModelDirectory.write(dir, info, randomWeights(new Generator(TINY), 1), randomWeights(new Generator(TINY), 2));
+            ModelDirectory.write(dir, info, randomWeights(new Generator(config), 1), randomWeights(new Generator(config), 2));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

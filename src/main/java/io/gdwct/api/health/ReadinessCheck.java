@@ -21,7 +21,7 @@ public class ReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var reason = lifecycle.notReadyReason();
-        var b = HealthCheckResponse.named("models").withData("phase", lifecycle.phase().name().toLowerCase());
+        var b = HealthCheckResponse.named("models").withData("phase", lifecycle.phase().name().toLowerCase(java.util.Locale.ROOT));
         return reason.map(r -> b.down().withData("reason", r)).orElseGet(b::up).build();
     }
 }
