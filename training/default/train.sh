@@ -19,6 +19,7 @@ for domain in photos paintings; do
 done
 if [ ! -f "$run/checkpoint.safetensors" ] && [ -f "$here/checkpoint.safetensors" ]; then
   cp "$here/checkpoint.safetensors" "$run/checkpoint.safetensors"
+  cp "$here/metrics.jsonl" "$run/metrics.jsonl"   # the run's history, continued by the resumed run
 fi
 export OPENCV_IO_MAX_IMAGE_PIXELS=100000000 OMP_WAIT_POLICY=PASSIVE
 JAVA_OPTS="${JAVA_OPTS:--Xmx3g -Dai.djl.pytorch.num_threads=2}" exec "$repo/bin/gdwct" train \
