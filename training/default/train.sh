@@ -21,7 +21,7 @@ if [ ! -f "$run/checkpoint.safetensors" ] && [ -f "$here/checkpoint.safetensors"
   cp "$here/checkpoint.safetensors" "$run/checkpoint.safetensors"
   cp "$here/metrics.jsonl" "$run/metrics.jsonl"   # the run's history, continued by the resumed run
 fi
-export OPENCV_IO_MAX_IMAGE_PIXELS=100000000 OMP_WAIT_POLICY=PASSIVE
+export OPENCV_IO_MAX_IMAGE_PIXELS=100000000
 JAVA_OPTS="${JAVA_OPTS:--Xmx3g -Dai.djl.pytorch.num_threads=2}" exec "$repo/bin/gdwct" train \
   --data-a "$split/photos" --data-b "$split/paintings" --out "$run" \
   --preset cpu-small --seed 1 --iterations 100000 \
