@@ -38,6 +38,10 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--max-side", defaultValue = "256", description = "Longest side the images are prepared to, as translate's. Default: ${DEFAULT-VALUE}.")
     int maxSide;
 
+    @Option(names = "--strength", defaultValue = "1.0",
+            description = "Scale of every GDWCT module's learned blend α, in [0, 1], as translate's. Default: ${DEFAULT-VALUE}.")
+    float strength;
+
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
     String device;
 
@@ -49,7 +53,7 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Evaluation.Settings settings = new Evaluation.Settings(Direction.parse(direction), maxSide, cell);
+        Evaluation.Settings settings = new Evaluation.Settings(Direction.parse(direction), maxSide, cell, strength);
         EvaluationReport report = EvaluationRun.run(new EvaluationRun.Paths(model, content, exemplars, out),
                 settings, maxPixels, DeviceSelector.select(device), System.err);
         System.out.println();

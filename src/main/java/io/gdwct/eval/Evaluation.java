@@ -32,8 +32,20 @@ public final class Evaluation {
      * @param direction which way to translate
      * @param maxSide longest side of the prepared images (as translate's --max-side)
      * @param cellSize side of a grid.png cell
+     * @param strength scale of every GDWCT module's learned α, as translate's --strength (1 = as trained)
      */
-    public record Settings(Direction direction, int maxSide, int cellSize) {}
+    public record Settings(Direction direction, int maxSide, int cellSize, float strength) {
+        public Settings {
+            if (!(strength >= 0f && strength <= 1f)) {
+                throw new IllegalArgumentException("strength must be in [0, 1], got " + strength);
+            }
+        }
+
+        /** At the trained strength (1). */
+        public Settings(Direction direction, int maxSide, int cellSize) {
+            this(direction, maxSide, cellSize, 1f);
+        }
+    }
 
     /** The report and the composed grid. */
     public record Result(EvaluationReport report, RgbImage grid) {}
@@ -101,7 +113,7 @@ public final class Evaluation {
             exemplarLab[e] = exemplarStats[e].lab();
         }
         EvaluationReport report = new EvaluationReport(modelName, model.info(), settings.direction(),
-                settings.maxSide(), settings.cellSize(), clock.instant(),
+                settings.maxSide(), settings.strength(), settings.cellSize(), clock.instant(),
                 contents.stream().map(NamedImage::name).toList(), exemplars.stream().map(NamedImage::name).toList(),
                 pairs, Summary.of(pairs, exemplarLab, outputLab));
         return new Result(report, grid.compose());
@@ -109,7 +121,7 @@ public final class Evaluation {
 
     private TranslationRequest prepare(NamedImage content, NamedImage exemplar) {
         try {
-            return TranslationRequests.prepare(content.image(), exemplar.image(), settings.direction(), settings.maxSide(), 1f);
+            return TranslationRequests.prepare(content.image(), exemplar.image(), settings.direction(), settings.maxSide(), settings.strength());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("content " + content.name() + " with exemplar " + exemplar.name()
                     + ": " + e.getMessage(), e);

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param model the model's description (config, domains, provenance)
  * @param direction which way every pair was translated
  * @param maxSide the --max-side the inputs were prepared with
+ * @param strength the --strength every translation was made with (1 = the trained α)
  * @param cellSize side of a grid.png cell, in pixels
  * @param date when the evaluation finished
  * @param contents content names in evaluation (row) order
@@ -21,7 +22,7 @@ import java.util.Objects;
  * @param pairs one result per (content, exemplar), content-major
  * @param summary means, medians and specificity
  */
-public record EvaluationReport(String modelName, ModelInfo model, Direction direction, int maxSide, int cellSize,
+public record EvaluationReport(String modelName, ModelInfo model, Direction direction, int maxSide, float strength, int cellSize,
         Instant date, List<String> contents, List<String> exemplars, List<PairResult> pairs, Summary summary) {
 
     public EvaluationReport {

@@ -43,6 +43,7 @@ public final class ReportJson {
         model.set("provenance", provenanceSummary(MAPPER.valueToTree(r.model().provenance())));
         root.put("direction", r.direction().label());
         root.put("maxSide", r.maxSide());
+        root.put("strength", r.strength());
         root.put("date", r.date().toString());
         root.put("count", r.count());
         ObjectNode grid = root.putObject("grid");

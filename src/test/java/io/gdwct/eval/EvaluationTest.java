@@ -1,6 +1,8 @@
 package io.gdwct.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -116,5 +118,28 @@ class EvaluationTest {
         assertTrue(table.contains("exemplar specificity (4 triples"), table);
         assertTrue(Files.isRegularFile(out.resolve("metrics.json")));
         assertTrue(Files.isRegularFile(out.resolve("grid.png")));
+    }
+
+    /** At strength 0 the style code has no effect, so a content's output is the same for every exemplar. */
+    @Test
+    void strengthZeroMakesTheOutputIndependentOfTheExemplar() throws Exception {
+        Evaluation.Settings zero = new Evaluation.Settings(Direction.A2B, MAX_SIDE, CELL, 0f);
+        Evaluation.Settings full = new Evaluation.Settings(Direction.A2B, MAX_SIDE, CELL, 1f);
+        EvaluationReport r0 = run(zero, "out-strength0");
+        EvaluationReport r1 = run(full, "out-strength1");
+        assertEquals(0f, r0.strength());
+        for (int c = 0; c < 2; c++) {
+            PairResult a = r0.pairs().get(2 * c);
+            PairResult b = r0.pairs().get(2 * c + 1);
+            assertEquals(a.structure(), b.structure(), 1e-9);
+        }
+        assertNotEquals(r1.pairs().get(0).structure(), r1.pairs().get(1).structure());
+        assertThrows(IllegalArgumentException.class, () -> new Evaluation.Settings(Direction.A2B, MAX_SIDE, CELL, 1.5f));
+    }
+
+    private EvaluationReport run(Evaluation.Settings settings, String outName) throws Exception {
+        return EvaluationRun.run(
+                new EvaluationRun.Paths(dir.resolve("model"), dir.resolve("contents"), dir.resolve("exemplars"), dir.resolve(outName)),
+                settings, 40_000_000L, Device.cpu(), new PrintStream(new ByteArrayOutputStream(), true));
     }
 }

@@ -34,7 +34,7 @@ class ReportJsonTest {
                 new PairResult("c.jpg", "e1.jpg", Double.NaN, 0.8, 0.9, 0.3, 0.4, 14.5));
         Gaussian g = new Gaussian(new double[] {0}, new double[][] {{1}});
         Summary summary = Summary.of(pairs, new Gaussian[] {g, g}, new Gaussian[][] {{g, g}});
-        return new EvaluationReport("run-1", info, Direction.A2B, 256, 192, Instant.parse("2025-01-02T03:04:05Z"),
+        return new EvaluationReport("run-1", info, Direction.A2B, 256, 0.5f, 192, Instant.parse("2025-01-02T03:04:05Z"),
                 List.of("c.jpg"), List.of("e0.jpg", "e1.jpg"), pairs, summary);
     }
 
@@ -49,7 +49,7 @@ class ReportJsonTest {
         Path file = ReportJson.write(report(), dir);
         assertEquals(dir.resolve("metrics.json"), file);
         JsonNode root = new ObjectMapper().readTree(file.toFile());
-        assertEquals(List.of("model", "direction", "maxSide", "date", "count", "grid", "contents", "exemplars",
+        assertEquals(List.of("model", "direction", "maxSide", "strength", "date", "count", "grid", "contents", "exemplars",
                 "aggregate", "pairs"), keys(root));
         assertEquals(List.of("name", "config", "domains", "provenance"), keys(root.get("model")));
         assertEquals("run-1", root.at("/model/name").asText());
@@ -58,6 +58,7 @@ class ReportJsonTest {
         assertEquals(List.of("source", "iterations", "dataA"), keys(root.at("/model/provenance")));
         assertEquals("a2b", root.get("direction").asText());
         assertEquals(256, root.get("maxSide").asInt());
+        assertEquals(0.5, root.get("strength").asDouble());
         assertEquals("2025-01-02T03:04:05Z", root.get("date").asText());
         assertEquals(2, root.get("count").asInt());
         assertEquals(192, root.at("/grid/cell").asInt());
@@ -88,7 +89,7 @@ class ReportJsonTest {
         EvaluationReport r = report();
         Gaussian g = new Gaussian(new double[] {0}, new double[][] {{1}});
         Summary one = Summary.of(r.pairs(), new Gaussian[] {g}, new Gaussian[][] {{g}});
-        EvaluationReport single = new EvaluationReport(r.modelName(), r.model(), r.direction(), r.maxSide(),
+        EvaluationReport single = new EvaluationReport(r.modelName(), r.model(), r.direction(), r.maxSide(), r.strength(),
                 r.cellSize(), r.date(), r.contents(), List.of("e0.jpg"), r.pairs(), one);
         assertTrue(ReportJson.toJson(single).at("/aggregate/specificity").isNull());
     }
