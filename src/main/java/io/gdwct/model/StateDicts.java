@@ -1,6 +1,7 @@
 package io.gdwct.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import io.gdwct.model.checkpoint.HostTensor;
 import io.gdwct.model.nn.GdwctBlock;
@@ -50,9 +51,23 @@ public final class StateDicts {
         }
         try (NoGrad ignored = new NoGrad()) {
             for (Map.Entry<String, Parameter> e : params.entrySet()) {
-                e.getValue().getArray().set(tensors.get(e.getKey()).data());
+                NDArray a = e.getValue().getArray();
+                float[] data = tensors.get(e.getKey()).data();
+                if (a.getDataType() == DataType.FLOAT64) {
+                    a.set(widen(data));
+                } else {
+                    a.set(data);
+                }
             }
         }
+    }
+
+    private static double[] widen(float[] data) {
+        double[] out = new double[data.length];
+        for (int i = 0; i < data.length; i++) {
+            out[i] = data[i];
+        }
+        return out;
     }
 
     /** The block's parameters as host tensors, official names, declaration order. */

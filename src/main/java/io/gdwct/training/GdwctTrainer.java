@@ -35,7 +35,21 @@ public final class GdwctTrainer {
 
     /** The generator loss terms (unweighted, as the official code defines them) and the total. */
     public record GeneratorLoss(NDArray genAdv, NDArray crossRec, NDArray aeRec, NDArray latentS,
-            NDArray latentC, NDArray whiteningReg, NDArray coloringReg, NDArray total) {}
+            NDArray latentC, NDArray whiteningReg, NDArray coloringReg, NDArray total) {
+        /** The values under the official fixture's names, in the training log's column order. */
+        public Map<String, Double> values() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("gen_adv", NdOps.value(genAdv));
+            m.put("ae_rec", NdOps.value(aeRec));
+            m.put("cross_rec", NdOps.value(crossRec));
+            m.put("latent_s", NdOps.value(latentS));
+            m.put("latent_c", NdOps.value(latentC));
+            m.put("whitening_reg", NdOps.value(whiteningReg));
+            m.put("coloring_reg", NdOps.value(coloringReg));
+            m.put("g_total", NdOps.value(total));
+            return m;
+        }
+    }
 
     public GdwctTrainer(TrainingConfig cfg, TrainingModels models) {
         this.cfg = cfg;
@@ -116,7 +130,7 @@ public final class GdwctTrainer {
                 flat.add(x.reshape(-1, n, n));
             }
             NDArray all = NDArrays.concat(flat, 0);
-            NDArray term = all.sub(all.getManager().eye((int) n)).abs().mean();
+            NDArray term = all.sub(all.getManager().eye((int) n, (int) n, 0, all.getDataType())).abs().mean();
             sum = sum == null ? term : sum.add(term);
         }
         return sum.div(NdOps.scalar(sum, calls.size()));
@@ -146,15 +160,8 @@ public final class GdwctTrainer {
             }
             GeneratorLoss g = generatorLoss(st, xA, xB);
             gc.backward(g.total());
-            out.put("d_loss", (double) dLoss.getFloat());
-            out.put("gen_adv", (double) g.genAdv().getFloat());
-            out.put("ae_rec", (double) g.aeRec().getFloat());
-            out.put("cross_rec", (double) g.crossRec().getFloat());
-            out.put("latent_s", (double) g.latentS().getFloat());
-            out.put("latent_c", (double) g.latentC().getFloat());
-            out.put("whitening_reg", (double) g.whiteningReg().getFloat());
-            out.put("coloring_reg", (double) g.coloringReg().getFloat());
-            out.put("g_total", (double) g.total().getFloat());
+            out.put("d_loss", NdOps.value(dLoss));
+            out.putAll(g.values());
         }
         try (NoGrad ignored = new NoGrad()) {
             models.optG().step(lrG, scope);

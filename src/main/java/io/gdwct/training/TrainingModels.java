@@ -3,6 +3,7 @@ package io.gdwct.training;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import io.gdwct.model.GdwctConfig;
 import io.gdwct.model.nn.Discriminator;
@@ -18,6 +19,7 @@ import java.util.Map;
  */
 public final class TrainingModels implements AutoCloseable {
     private final NDManager manager;
+    private final DataType dataType;
     private final Generator gA;
     private final Generator gB;
     private final Discriminator dA;
@@ -29,7 +31,13 @@ public final class TrainingModels implements AutoCloseable {
 
     /** Fresh networks, initialised as the official code does, from {@code seed}. */
     public TrainingModels(TrainingConfig cfg, Device device) {
+        this(cfg, device, DataType.FLOAT32);
+    }
+
+    /** As above with parameters in {@code dataType}; training runs float32, parity tests float64. */
+    public TrainingModels(TrainingConfig cfg, Device device, DataType dataType) {
         GdwctConfig mc = cfg.model();
+        this.dataType = dataType;
         Engine.getEngine("PyTorch").setRandomSeed((int) cfg.seed());
         manager = NDManager.newBaseManager(device);
         gA = init(new Generator(mc));
@@ -45,7 +53,7 @@ public final class TrainingModels implements AutoCloseable {
     }
 
     private <B extends GdwctBlock> B init(B block) {
-        block.initializeAll(manager);
+        block.initializeAll(manager, dataType);
         return block;
     }
 

@@ -59,7 +59,12 @@ public abstract class GdwctBlock extends AbstractBlock {
 
     /** Allocates and fills every parameter with its initializer (float32). */
     public void initializeAll(NDManager manager) {
-        initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
+        initializeAll(manager, DataType.FLOAT32);
+    }
+
+    /** As {@link #initializeAll(NDManager)} in {@code dataType} (float64 for the parity tests). */
+    public void initializeAll(NDManager manager, DataType dataType) {
+        initialize(manager, dataType, new Shape(1, 3, 64, 64));
     }
 
     @Override

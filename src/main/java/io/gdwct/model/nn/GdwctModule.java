@@ -3,6 +3,7 @@ package io.gdwct.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import io.gdwct.model.GdwctConfig;
 
@@ -23,7 +24,7 @@ import io.gdwct.model.GdwctConfig;
 public final class GdwctModule extends GdwctBlock {
     /** Official WCT init: alpha = 1 − w_alpha = 0.6. */
     static final float INITIAL_ALPHA = 0.6f;
-    private static final float COV_EPS = 1e-5f;
+    private static final double COV_EPS = 1e-5;
 
     private final Parameter alpha;
     private final Mlp mlpCT;
@@ -80,13 +81,13 @@ public final class GdwctModule extends GdwctBlock {
             centred = c.sub(NdOps.mean(c, new int[] {0, 2, 3}, true));
             NDArray grouped = centred.transpose(1, 0, 2, 3).reshape(groups, n, b * h * w);
             cov = grouped.matMul(grouped.transpose(0, 2, 1)).div(NdOps.scalar(grouped, b * h * w - 1))
-                    .add(scope.eye(n).mul(COV_EPS));
+                    .add(scope.eye(n, n, 0, c.getDataType()).mul(NdOps.scalar(c, COV_EPS)));
         } else {
             centred = c.sub(NdOps.mean(c, new int[] {2, 3}, true));
             if (wantCovariance) {
                 NDArray grouped = centred.reshape(b, groups, n, h * w);
                 cov = grouped.matMul(grouped.transpose(0, 1, 3, 2)).div(NdOps.scalar(grouped, h * w - 1))
-                        .add(scope.eye(n).mul(COV_EPS));
+                        .add(scope.eye(n, n, 0, c.getDataType()).mul(NdOps.scalar(c, COV_EPS)));
             }
         }
         NDArray colored = x.matMul(centred.reshape(b, groups, n, h * w)).reshape(b, channels, h, w);
@@ -104,7 +105,13 @@ public final class GdwctModule extends GdwctBlock {
 
     /** Clamps α to [0, 1] in place, as the official code does before every generator update. */
     public void clampAlpha() {
-        alpha.getArray().set(new float[] {Math.min(1f, Math.max(0f, alpha.getArray().getFloat()))});
+        NDArray a = alpha.getArray();
+        double v = Math.min(1.0, Math.max(0.0, NdOps.value(a)));
+        if (a.getDataType() == DataType.FLOAT64) {
+            a.set(new double[] {v});
+        } else {
+            a.set(new float[] {(float) v});
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -75,7 +76,13 @@ public final class NdOps {
      * made here lives as long as the step's manager.
      */
     public static NDArray scalar(NDArray like, double value) {
-        return like.getManager().create((float) value);
+        NDManager m = like.getManager();
+        return like.getDataType() == DataType.FLOAT64 ? m.create(value) : m.create((float) value);
+    }
+
+    /** A one-element tensor's value, whatever its floating dtype. */
+    public static double value(NDArray x) {
+        return x.getDataType() == DataType.FLOAT64 ? x.getDouble() : x.getFloat();
     }
 
     /** Mean over several axes (DJL's {@code mean(int[])} takes only one axis on PyTorch). */
