@@ -43,6 +43,41 @@ def reg(x_arr):
     return loss / len(x_arr)
 
 
+def load_fixture(official_dir, fixture, dtype):
+    """The official model.py module, meta.json, the fixture's G_A, G_B, D_A, D_B in train mode
+    and its batch (x_A, x_B), all in dtype (also made torch's default dtype: the official WCT
+    builds eps*eye with it)."""
+    sys.path.insert(0, official_dir)
+    import model as official  # noqa: E402  (the official model.py)
+
+    torch.set_default_dtype(dtype)
+    meta = json.load(open(os.path.join(fixture, 'meta.json')))
+    c_dim, g = meta['content_dim'], meta['n_group']
+    mask = block_diagonal_mask(g, c_dim // g, dtype)
+
+    def load(name, net):
+        net.load_state_dict(torch.load(os.path.join(fixture, name + '.pth'), map_location='cpu'))
+        return net.to(dtype).train()
+
+    def generator():
+        return official.Generator(meta['conv_dim'], meta['n_res_blocks'], mask, g, meta['mlp_dim'],
+                                  meta['bias_dim'], c_dim, torch.device('cpu'))
+    nets = (load('G_A', generator()), load('G_B', generator()),
+            load('D_A', official.Discriminator(3, D_OPTS)), load('D_B', official.Discriminator(3, D_OPTS)))
+    batch = tuple(torch.from_numpy(np.load(os.path.join(fixture, n + '.npy'))).to(dtype) for n in ('x_A', 'x_B'))
+    return official, meta, nets, batch
+
+
+def write_json(out, path):
+    """out as indented JSON to path, or to stdout for '-'."""
+    text = json.dumps(out, indent=1)
+    if path == '-':
+        print(text)
+    else:
+        with open(path, 'w') as f:
+            f.write(text + '\n')
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--official', required=True, help='directory holding the official model.py')
@@ -52,28 +87,9 @@ def main():
     ap.add_argument('--out', default='-')
     args = ap.parse_args()
 
-    sys.path.insert(0, args.official)
-    import model as official  # noqa: E402  (the official model.py)
-
     torch.set_num_threads(args.threads)
     dtype = getattr(torch, args.dtype)
-    # the official WCT builds eps*eye with the default dtype
-    torch.set_default_dtype(dtype)
-    meta = json.load(open(os.path.join(args.fixture, 'meta.json')))
-    c_dim, g = meta['content_dim'], meta['n_group']
-    mask = block_diagonal_mask(g, c_dim // g, dtype)
-
-    def load(name, net):
-        net.load_state_dict(torch.load(os.path.join(args.fixture, name + '.pth'), map_location='cpu'))
-        return net.to(dtype).train()
-
-    def generator():
-        return official.Generator(meta['conv_dim'], meta['n_res_blocks'], mask, g, meta['mlp_dim'],
-                                  meta['bias_dim'], c_dim, torch.device('cpu'))
-    G_A, G_B = load('G_A', generator()), load('G_B', generator())
-    D_A, D_B = load('D_A', official.Discriminator(3, D_OPTS)), load('D_B', official.Discriminator(3, D_OPTS))
-    x_A = torch.from_numpy(np.load(os.path.join(args.fixture, 'x_A.npy'))).to(dtype)
-    x_B = torch.from_numpy(np.load(os.path.join(args.fixture, 'x_B.npy'))).to(dtype)
+    official, meta, (G_A, G_B, D_A, D_B), (x_A, x_B) = load_fixture(args.official, args.fixture, dtype)
 
     # update_D (its loss only)
     c_A, c_B = G_A.c_encoder(x_A), G_B.c_encoder(x_B)
@@ -124,12 +140,7 @@ def main():
         'd_loss': d_loss.item(),
         'grad_l2_norms': norms,
     }
-    text = json.dumps(out, indent=1)
-    if args.out == '-':
-        print(text)
-    else:
-        with open(args.out, 'w') as f:
-            f.write(text + '\n')
+    write_json(out, args.out)
 
 
 if __name__ == '__main__':

@@ -56,6 +56,9 @@ public final class AdamOptimizer implements AutoCloseable {
         // PyTorch: p -= lr/bc1 · m / (sqrt(v)/sqrt(bc2) + eps). DJL's fused native update computes
         // p -= c · m / (sqrt(v) + e); with c = lr·sqrt(bc2)/bc1 and e = eps·sqrt(bc2) it is the same
         // update, in one native call per parameter instead of a dozen (it also zeroes the gradient).
+        // Its scalars are Java floats: β2 = 0.999f leaves 1 − β2 off by 1.3e-5, a harmless change of
+        // Adam's time constant, but the one difference from torch.optim.Adam a float64 run shows
+        // (TrainLoopFloat64ParityTest).
         float c = (float) (lr * bc2Sqrt / bc1);
         float e = (float) (eps * bc2Sqrt);
         for (Map.Entry<String, Parameter> entry : params.entrySet()) {
