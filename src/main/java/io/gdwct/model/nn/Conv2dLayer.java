@@ -28,6 +28,16 @@ public final class Conv2dLayer extends GdwctBlock {
         return NdOps.conv2d(x, weight.getArray(), bias.getArray(), stride);
     }
 
+    /** The kernel, (Cout, Cin, k, k). */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias, (Cout). */
+    public Parameter bias() {
+        return bias;
+    }
+
     @Override
     protected NDList apply(NDList inputs, boolean training) {
         return new NDList(forward(inputs.singletonOrThrow()));

@@ -39,7 +39,25 @@ public final class ConvBlock extends GdwctBlock {
      * @return (B, Cout, H', W')
      */
     public NDArray forward(NDArray x, boolean training, int runningStatUpdates) {
-        NDArray y = conv.forward(NdOps.reflectPad(x, pad));
+        return normAndActivate(conv.forward(NdOps.reflectPad(x, pad)), training, runningStatUpdates);
+    }
+
+    /** The reflection padding before the convolution. */
+    public int pad() {
+        return pad;
+    }
+
+    /** The convolution, for callers that compute it another way (see {@link UpsampleConv}). */
+    public Conv2dLayer conv() {
+        return conv;
+    }
+
+    /**
+     * The rest of the block after its convolution: norm, then activation.
+     *
+     * @param y the convolution's output (B, Cout, H', W')
+     */
+    public NDArray normAndActivate(NDArray y, boolean training, int runningStatUpdates) {
         if (norm instanceof InstanceNorm in) {
             y = in.forward(y, training, runningStatUpdates);
         } else if (norm instanceof GroupNorm gn) {

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Decoder ({@code model.py} l.145-185): GDWCT_0 → RB_0 → GDWCT_1 → … → RB_k → GDWCT_(k+1) with
  * residual blocks without norm, then ×2 nearest upsampling, Conv5×5 + GroupNorm(1) + ReLU, twice,
- * and Conv7×7 + tanh. Every module receives the same style code.
+ * and Conv7×7 + tanh. Every module receives the same style code. At inference the last three
+ * convolutions run in the equivalent forms of {@link UpsampleConv} and {@link SpaceToDepthConv}.
  */
 public final class Decoder extends GdwctBlock {
     private final List<ResidualBlock> resblocks = new ArrayList<>();
@@ -17,6 +18,10 @@ public final class Decoder extends GdwctBlock {
     private final ConvBlock up1;
     private final ConvBlock up2;
     private final ConvBlock out;
+    // the same blocks in faster equivalent forms for inference (no parameters of their own)
+    private final UpsampleConv upsampled1;
+    private final UpsampleConv upsampled2;
+    private final SpaceToDepthConv outPhased;
 
     /**
      * A decoder call's image and, per GDWCT module, its covariance and coloring basis.
@@ -35,7 +40,10 @@ public final class Decoder extends GdwctBlock {
         }
         up1 = child("main.1", new ConvBlock(dim, dim / 2, 5, 1, 2, ConvBlock.Norm.LAYER, 1, Activation.RELU, Inits.kaimingFanIn()));
         up2 = child("main.3", new ConvBlock(dim / 2, dim / 4, 5, 1, 2, ConvBlock.Norm.LAYER, 1, Activation.RELU, Inits.kaimingFanIn()));
+        upsampled1 = new UpsampleConv(up1);
+        upsampled2 = new UpsampleConv(up2);
         out = child("main.4", new ConvBlock(dim / 4, 3, 7, 1, 3, ConvBlock.Norm.NONE, 1, Activation.TANH, Inits.kaimingFanIn()));
+        outPhased = new SpaceToDepthConv(out, 7);
     }
 
     public List<GdwctModule> modules() {
@@ -61,9 +69,9 @@ public final class Decoder extends GdwctBlock {
             covs.add(o.covariance());
             bases.add(o.coloringBasis());
         }
-        x = up1.forward(NdOps.upsample2x(x), training, 0);
-        x = up2.forward(NdOps.upsample2x(x), training, 0);
-        return new Output(out.forward(x, training, 0), covs, bases);
+        x = upsampled1.forward(x, training); // main.0-1: upsample, conv 5×5, norm, ReLU
+        x = upsampled2.forward(x, training); // main.2-3
+        return new Output(outPhased.forward(x, training), covs, bases); // main.4: conv 7×7, tanh
     }
 
     @Override
