@@ -78,6 +78,8 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambda-c") Double lambdaC;
     @Option(names = "--lambda-w-reg") Double lambdaWReg;
     @Option(names = "--lambda-c-reg") Double lambdaCReg;
+    @Option(names = "--lambda-structure", description = "Weight of the structure loss (not in the official code; 0 = official).")
+    Double lambdaStructure;
     @Option(names = "--checkpoint-every") Long checkpointEvery;
     @Option(names = "--sample-every") Long sampleEvery;
     @Option(names = "--log-every") Long logEvery;
@@ -146,6 +148,7 @@ public class TrainCommand implements Callable<Integer> {
         put(o, "lambdaC", lambdaC);
         put(o, "lambdaWReg", lambdaWReg);
         put(o, "lambdaCReg", lambdaCReg);
+        put(o, "lambdaStructure", lambdaStructure);
         put(o, "checkpointEvery", checkpointEvery);
         put(o, "sampleEvery", sampleEvery);
         put(o, "logEvery", logEvery);

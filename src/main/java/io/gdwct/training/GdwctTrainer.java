@@ -33,9 +33,12 @@ public final class GdwctTrainer {
     /** Outputs of the first stage, kept for both updates. */
     public record Stage1(NDArray cA, NDArray cB, NDArray sA, NDArray sB, Decoder.Output ab, Decoder.Output ba) {}
 
-    /** The generator loss terms (unweighted, as the official code defines them) and the total. */
+    /**
+     * The generator loss terms (unweighted, as the official code defines them) and the total;
+     * {@code structure} ({@link StructureLoss}, not official) is null when its weight is 0.
+     */
     public record GeneratorLoss(NDArray genAdv, NDArray crossRec, NDArray aeRec, NDArray latentS,
-            NDArray latentC, NDArray whiteningReg, NDArray coloringReg, NDArray total) {
+            NDArray latentC, NDArray whiteningReg, NDArray coloringReg, NDArray structure, NDArray total) {
         /** The values under the official fixture's names, in the training log's column order. */
         public Map<String, Double> values() {
             Map<String, Double> m = new LinkedHashMap<>();
@@ -46,6 +49,9 @@ public final class GdwctTrainer {
             m.put("latent_c", NdOps.value(latentC));
             m.put("whitening_reg", NdOps.value(whiteningReg));
             m.put("coloring_reg", NdOps.value(coloringReg));
+            if (structure != null) {
+                m.put("structure", NdOps.value(structure));
+            }
             m.put("g_total", NdOps.value(total));
             return m;
         }
@@ -112,7 +118,13 @@ public final class GdwctTrainer {
                 .add(latentC.mul(NdOps.scalar(genAdv, cfg.lambdaC())))
                 .add(wReg.mul(NdOps.scalar(genAdv, cfg.lambdaWReg())))
                 .add(cReg.mul(NdOps.scalar(genAdv, cfg.lambdaCReg())));
-        return new GeneratorLoss(genAdv, crossRec, aeRec, latentS, latentC, wReg, cReg, total);
+        NDArray structure = null;
+        if (cfg.lambdaStructure() > 0) {
+            // each translation against its own content image (not official; see StructureLoss)
+            structure = StructureLoss.loss(xAB, xA).add(StructureLoss.loss(xBA, xB));
+            total = total.add(structure.mul(NdOps.scalar(genAdv, cfg.lambdaStructure())));
+        }
+        return new GeneratorLoss(genAdv, crossRec, aeRec, latentS, latentC, wReg, cReg, structure, total);
     }
 
     /**

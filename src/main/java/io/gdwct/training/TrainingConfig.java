@@ -28,6 +28,8 @@ import java.util.Locale;
  * @param lambdaC content-code weight (LAMBDA_C)
  * @param lambdaWReg whitening regularisation weight (LAMBDA_W_REG)
  * @param lambdaCReg coloring regularisation weight (LAMBDA_C_REG)
+ * @param lambdaStructure weight of {@link StructureLoss} on both translations; 0 (the official
+ *     losses) unless set. Not in the official code: see {@link StructureLoss} for why it exists
  * @param checkpointEvery iterations between checkpoints
  * @param sampleEvery iterations between sample grids and loss charts
  * @param logEvery iterations between metrics-log lines
@@ -55,6 +57,7 @@ public record TrainingConfig(
         double lambdaC,
         double lambdaWReg,
         double lambdaCReg,
+        double lambdaStructure,
         long checkpointEvery,
         long sampleEvery,
         long logEvery,
@@ -70,6 +73,7 @@ public record TrainingConfig(
         req(lrG > 0 && lrD > 0, "learning rates must be positive");
         req(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1, "betas must be in [0, 1)");
         req(weightDecay >= 0, "weightDecay must be >= 0");
+        req(lambdaStructure >= 0, "lambdaStructure must be >= 0");
         req(stepSize > 0 && gamma > 0, "stepSize and gamma must be positive");
         req(checkpointEvery > 0 && sampleEvery > 0 && logEvery > 0, "checkpointEvery, sampleEvery and logEvery must be positive");
     }
@@ -78,7 +82,7 @@ public record TrainingConfig(
     public static TrainingConfig official() {
         return new TrainingConfig(GdwctConfig.OFFICIAL, 200_000, 4, 216, 216, 1, 1,
                 1e-4, 1e-4, 0.5, 0.999, 1e-4, 100_000, 10_000, 0.5,
-                10, 10, 1, 1, 0.001, 10, 1000, 1000, 50, 1);
+                10, 10, 1, 1, 0.001, 10, 0, 1000, 1000, 50, 1);
     }
 
     /**
@@ -88,7 +92,7 @@ public record TrainingConfig(
     public static TrainingConfig cpuSmall() {
         return new TrainingConfig(new GdwctConfig(16, 4, 128, 8, 16, 4, 3), 100_000, 1, 128, 128, 1.0, 2.0,
                 1e-4, 1e-4, 0.5, 0.999, 1e-4, 50_000, 10_000, 0.5,
-                10, 10, 1, 1, 0.001, 10, 500, 500, 10, 1);
+                10, 10, 1, 1, 0.001, 10, 0, 500, 500, 10, 1);
     }
 
     public static TrainingConfig preset(String name) {

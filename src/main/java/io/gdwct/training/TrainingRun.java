@@ -37,6 +37,16 @@ public final class TrainingRun {
     private static final List<String> CHART_SERIES =
             List.of("d_loss", "gen_adv", "ae_rec", "cross_rec", "latent_s", "latent_c", "whitening_reg", "coloring_reg");
 
+    /** The loss chart's series: the official terms, and the structure loss when it is on. */
+    private List<String> chartSeries() {
+        if (cfg.lambdaStructure() <= 0) {
+            return CHART_SERIES;
+        }
+        List<String> all = new java.util.ArrayList<>(CHART_SERIES);
+        all.add("structure");
+        return all;
+    }
+
     /** Where the data and outputs are. */
     public record Paths(Path dataA, Path dataB, Path runDir, Path exportDir) {}
 
@@ -138,7 +148,7 @@ public final class TrainingRun {
                             metrics.log(i, elapsed, progress.itPerSec(), lr, values);
                         }
                         if (values.containsKey("whitening_error")) {
-                            LossChart.write(paths.runDir().resolve("losses.png"), MetricsLog.read(metrics.file()), CHART_SERIES, 20);
+                            LossChart.write(paths.runDir().resolve("losses.png"), MetricsLog.read(metrics.file()), chartSeries(), 20);
                         }
                         if (i % cfg.checkpointEvery() == 0) {
                             TrainingCheckpoint.save(paths.runDir(), models, cfg, i, elapsed);
