@@ -80,6 +80,8 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambda-c-reg") Double lambdaCReg;
     @Option(names = "--lambda-structure", description = "Weight of the structure loss (not in the official code; 0 = official).")
     Double lambdaStructure;
+    @Option(names = "--lambda-texture", description = "Weight of the texture-statistics loss (not in the official code; 0 = official).")
+    Double lambdaTexture;
     @Option(names = "--checkpoint-every") Long checkpointEvery;
     @Option(names = "--sample-every") Long sampleEvery;
     @Option(names = "--log-every") Long logEvery;
@@ -149,6 +151,7 @@ public class TrainCommand implements Callable<Integer> {
         put(o, "lambdaWReg", lambdaWReg);
         put(o, "lambdaCReg", lambdaCReg);
         put(o, "lambdaStructure", lambdaStructure);
+        put(o, "lambdaTexture", lambdaTexture);
         put(o, "checkpointEvery", checkpointEvery);
         put(o, "sampleEvery", sampleEvery);
         put(o, "logEvery", logEvery);

@@ -35,10 +35,12 @@ public final class GdwctTrainer {
 
     /**
      * The generator loss terms (unweighted, as the official code defines them) and the total;
-     * {@code structure} ({@link StructureLoss}, not official) is null when its weight is 0.
+     * {@code structure} ({@link StructureLoss}) and {@code texture} ({@link TextureLoss}), not
+     * official, are null when their weight is 0.
      */
     public record GeneratorLoss(NDArray genAdv, NDArray crossRec, NDArray aeRec, NDArray latentS,
-            NDArray latentC, NDArray whiteningReg, NDArray coloringReg, NDArray structure, NDArray total) {
+            NDArray latentC, NDArray whiteningReg, NDArray coloringReg, NDArray structure, NDArray texture,
+            NDArray total) {
         /** The values under the official fixture's names, in the training log's column order. */
         public Map<String, Double> values() {
             Map<String, Double> m = new LinkedHashMap<>();
@@ -51,6 +53,9 @@ public final class GdwctTrainer {
             m.put("coloring_reg", NdOps.value(coloringReg));
             if (structure != null) {
                 m.put("structure", NdOps.value(structure));
+            }
+            if (texture != null) {
+                m.put("texture", NdOps.value(texture));
             }
             m.put("g_total", NdOps.value(total));
             return m;
@@ -124,7 +129,13 @@ public final class GdwctTrainer {
             structure = StructureLoss.loss(xAB, xA).add(StructureLoss.loss(xBA, xB));
             total = total.add(structure.mul(NdOps.scalar(genAdv, cfg.lambdaStructure())));
         }
-        return new GeneratorLoss(genAdv, crossRec, aeRec, latentS, latentC, wReg, cReg, structure, total);
+        NDArray texture = null;
+        if (cfg.lambdaTexture() > 0) {
+            // each translation against the exemplar whose style code made it (not official; see TextureLoss)
+            texture = TextureLoss.loss(xAB, xB).add(TextureLoss.loss(xBA, xA));
+            total = total.add(texture.mul(NdOps.scalar(genAdv, cfg.lambdaTexture())));
+        }
+        return new GeneratorLoss(genAdv, crossRec, aeRec, latentS, latentC, wReg, cReg, structure, texture, total);
     }
 
     /**

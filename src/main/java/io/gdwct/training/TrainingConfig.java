@@ -30,6 +30,8 @@ import java.util.Locale;
  * @param lambdaCReg coloring regularisation weight (LAMBDA_C_REG)
  * @param lambdaStructure weight of {@link StructureLoss} on both translations; 0 (the official
  *     losses) unless set. Not in the official code: see {@link StructureLoss} for why it exists
+ * @param lambdaTexture weight of {@link TextureLoss} on both translations against their
+ *     exemplars; 0 (official) unless set. Not in the official code: see {@link TextureLoss}
  * @param checkpointEvery iterations between checkpoints
  * @param sampleEvery iterations between sample grids and loss charts
  * @param logEvery iterations between metrics-log lines
@@ -58,6 +60,7 @@ public record TrainingConfig(
         double lambdaWReg,
         double lambdaCReg,
         double lambdaStructure,
+        double lambdaTexture,
         long checkpointEvery,
         long sampleEvery,
         long logEvery,
@@ -74,6 +77,7 @@ public record TrainingConfig(
         req(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1, "betas must be in [0, 1)");
         req(weightDecay >= 0, "weightDecay must be >= 0");
         req(lambdaStructure >= 0, "lambdaStructure must be >= 0");
+        req(lambdaTexture >= 0, "lambdaTexture must be >= 0");
         req(stepSize > 0 && gamma > 0, "stepSize and gamma must be positive");
         req(checkpointEvery > 0 && sampleEvery > 0 && logEvery > 0, "checkpointEvery, sampleEvery and logEvery must be positive");
     }
@@ -82,7 +86,7 @@ public record TrainingConfig(
     public static TrainingConfig official() {
         return new TrainingConfig(GdwctConfig.OFFICIAL, 200_000, 4, 216, 216, 1, 1,
                 1e-4, 1e-4, 0.5, 0.999, 1e-4, 100_000, 10_000, 0.5,
-                10, 10, 1, 1, 0.001, 10, 0, 1000, 1000, 50, 1);
+                10, 10, 1, 1, 0.001, 10, 0, 0, 1000, 1000, 50, 1);
     }
 
     /**
@@ -92,7 +96,7 @@ public record TrainingConfig(
     public static TrainingConfig cpuSmall() {
         return new TrainingConfig(new GdwctConfig(16, 4, 128, 8, 16, 4, 3), 100_000, 1, 128, 128, 1.0, 2.0,
                 1e-4, 1e-4, 0.5, 0.999, 1e-4, 50_000, 10_000, 0.5,
-                10, 10, 1, 1, 0.001, 10, 0, 500, 500, 10, 1);
+                10, 10, 1, 1, 0.001, 10, 0, 0, 500, 500, 10, 1);
     }
 
     public static TrainingConfig preset(String name) {

@@ -37,13 +37,15 @@ public final class TrainingRun {
     private static final List<String> CHART_SERIES =
             List.of("d_loss", "gen_adv", "ae_rec", "cross_rec", "latent_s", "latent_c", "whitening_reg", "coloring_reg");
 
-    /** The loss chart's series: the official terms, and the structure loss when it is on. */
+    /** The loss chart's series: the official terms, and the added losses that are on. */
     private List<String> chartSeries() {
-        if (cfg.lambdaStructure() <= 0) {
-            return CHART_SERIES;
-        }
         List<String> all = new java.util.ArrayList<>(CHART_SERIES);
-        all.add("structure");
+        if (cfg.lambdaStructure() > 0) {
+            all.add("structure");
+        }
+        if (cfg.lambdaTexture() > 0) {
+            all.add("texture");
+        }
         return all;
     }
 
