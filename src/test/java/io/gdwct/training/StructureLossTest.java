@@ -12,9 +12,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gdwct.model.GdwctConfig;
-import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +24,12 @@ class StructureLossTest {
 
     @Test
     void valueAndGradientMatchTheTorchReference() throws Exception {
-        JsonNode ref = new ObjectMapper().readTree(
-                Path.of("src/test/resources/training/structure_loss_reference.json").toFile());
-        Shape shape = shape(ref.get("shape"));
+        JsonNode ref = ReferenceJson.read("structure_loss_reference.json");
+        Shape shape = ReferenceJson.shape(ref.get("shape"));
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             for (JsonNode c : ref.get("cases")) {
-                NDArray x = m.create(doubles(ref.get("x")), shape);
-                NDArray y = m.create(doubles(c.get("y")), shape);
+                NDArray x = m.create(ReferenceJson.doubles(ref.get("x")), shape);
+                NDArray y = m.create(ReferenceJson.doubles(c.get("y")), shape);
                 x.setRequiresGradient(true);
                 double value;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -41,12 +38,9 @@ class StructureLossTest {
                     gc.backward(loss);
                 }
                 assertEquals(c.get("similarity").asDouble(), value, 1e-12, c.get("name").asText());
-                double[] want = doubles(c.get("gradX"));
+                double[] want = ReferenceJson.doubles(c.get("gradX"));
                 double[] got = x.getGradient().toDoubleArray();
-                double worst = 0;
-                for (int i = 0; i < want.length; i++) {
-                    worst = Math.max(worst, Math.abs(got[i] - want[i]));
-                }
+                double worst = ReferenceJson.maxAbsDiff(want, got);
                 assertTrue(worst < 1e-12, c.get("name").asText() + ": gradient differs by " + worst);
             }
         }
@@ -114,21 +108,5 @@ class StructureLossTest {
             assertEquals(lambda == 0, g.structure() == null);
             return g.values();
         }
-    }
-
-    private static Shape shape(JsonNode dims) {
-        long[] s = new long[dims.size()];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = dims.get(i).asLong();
-        }
-        return new Shape(s);
-    }
-
-    private static double[] doubles(JsonNode arr) {
-        double[] out = new double[arr.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = arr.get(i).asDouble();
-        }
-        return out;
     }
 }

@@ -12,9 +12,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gdwct.model.GdwctConfig;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -27,12 +25,11 @@ class TextureLossTest {
 
     @Test
     void statisticsLossAndGradientMatchTheTorchReference() throws Exception {
-        JsonNode ref = new ObjectMapper().readTree(
-                Path.of("src/test/resources/training/texture_loss_reference.json").toFile());
+        JsonNode ref = ReferenceJson.read("texture_loss_reference.json");
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            NDArray t = m.create(doubles(ref.get("translation")), shape(ref.get("translationShape")));
-            NDArray e = m.create(doubles(ref.get("exemplar")), shape(ref.get("exemplarShape")));
-            assertClose(doubles(ref.get("statistics")), TextureLoss.statistics(t).toDoubleArray(), 1e-14, "statistics");
+            NDArray t = m.create(ReferenceJson.doubles(ref.get("translation")), ReferenceJson.shape(ref.get("translationShape")));
+            NDArray e = m.create(ReferenceJson.doubles(ref.get("exemplar")), ReferenceJson.shape(ref.get("exemplarShape")));
+            assertClose(ReferenceJson.doubles(ref.get("statistics")), TextureLoss.statistics(t).toDoubleArray(), 1e-14, "statistics");
             t.setRequiresGradient(true);
             double value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -41,7 +38,7 @@ class TextureLossTest {
                 gc.backward(loss);
             }
             assertEquals(ref.get("loss").asDouble(), value, 1e-12);
-            assertClose(doubles(ref.get("gradTranslation")), t.getGradient().toDoubleArray(), 1e-12, "gradient");
+            assertClose(ReferenceJson.doubles(ref.get("gradTranslation")), t.getGradient().toDoubleArray(), 1e-12, "gradient");
         }
     }
 
@@ -112,27 +109,7 @@ class TextureLossTest {
     }
 
     private static void assertClose(double[] want, double[] got, double tol, String what) {
-        assertEquals(want.length, got.length, what + " size");
-        double worst = 0;
-        for (int i = 0; i < want.length; i++) {
-            worst = Math.max(worst, Math.abs(got[i] - want[i]));
-        }
+        double worst = ReferenceJson.maxAbsDiff(want, got);
         assertTrue(worst < tol, what + " differs by " + worst);
-    }
-
-    private static Shape shape(JsonNode dims) {
-        long[] s = new long[dims.size()];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = dims.get(i).asLong();
-        }
-        return new Shape(s);
-    }
-
-    private static double[] doubles(JsonNode arr) {
-        double[] out = new double[arr.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = arr.get(i).asDouble();
-        }
-        return out;
     }
 }
