@@ -82,6 +82,8 @@ public class TrainCommand implements Callable<Integer> {
     Double lambdaStructure;
     @Option(names = "--lambda-texture", description = "Weight of the texture-statistics loss (not in the official code; 0 = official).")
     Double lambdaTexture;
+    @Option(names = "--ema-decay", description = "Export a moving average of the generator weights with this decay, e.g. 0.999 (0 = the last weights, official).")
+    Double emaDecay;
     @Option(names = "--checkpoint-every") Long checkpointEvery;
     @Option(names = "--sample-every") Long sampleEvery;
     @Option(names = "--log-every") Long logEvery;
@@ -152,6 +154,7 @@ public class TrainCommand implements Callable<Integer> {
         put(o, "lambdaCReg", lambdaCReg);
         put(o, "lambdaStructure", lambdaStructure);
         put(o, "lambdaTexture", lambdaTexture);
+        put(o, "emaDecay", emaDecay);
         put(o, "checkpointEvery", checkpointEvery);
         put(o, "sampleEvery", sampleEvery);
         put(o, "logEvery", logEvery);

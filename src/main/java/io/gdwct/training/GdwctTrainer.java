@@ -188,6 +188,9 @@ public final class GdwctTrainer {
         }
         try (NoGrad ignored = new NoGrad()) {
             models.optG().step(lrG, scope);
+            if (models.average() != null) {
+                models.average().update(scope);
+            }
             // the adversarial term also filled D's gradients; they must not leak into D's next step
             AdamOptimizer.zeroGradients(models.discriminatorParameters().values(), scope);
         }

@@ -26,6 +26,8 @@ public final class TrainingCheckpoint {
     public static final String FILE = "checkpoint.safetensors";
     static final String FORMAT = "gdwct-training-checkpoint";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Prefix of the generators' weight average ({@link GeneratorAverage}) in the file. */
+    static final String AVERAGE = "ema.";
 
     /** What a checkpoint says about where the run stands. */
     public record State(long nextIteration, TrainingConfig config, double elapsedSeconds) {}
@@ -48,6 +50,9 @@ public final class TrainingCheckpoint {
         }
         models.optG().exportState().forEach((k, t) -> tensors.put("optG." + k, t));
         models.optD().exportState().forEach((k, t) -> tensors.put("optD." + k, t));
+        if (models.average() != null) {
+            models.average().exportState().forEach((k, t) -> tensors.put(AVERAGE + k, t));
+        }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
         meta.put("formatVersion", "1");
@@ -77,6 +82,14 @@ public final class TrainingCheckpoint {
         Map<String, String> meta = f.metadata();
         models.optG().importState(sub(f.tensors(), "optG."), Long.parseLong(meta.get("optG.steps")));
         models.optD().importState(sub(f.tensors(), "optD."), Long.parseLong(meta.get("optD.steps")));
+        if (models.average() != null) {
+            Map<String, HostTensor> avg = sub(f.tensors(), AVERAGE);
+            if (avg.isEmpty()) {
+                models.average().reset(); // a checkpoint from before the average was on: start it here
+            } else {
+                models.average().importState(avg);
+            }
+        }
         return s;
     }
 

@@ -32,6 +32,8 @@ import java.util.Locale;
  *     losses) unless set. Not in the official code: see {@link StructureLoss} for why it exists
  * @param lambdaTexture weight of {@link TextureLoss} on both translations against their
  *     exemplars; 0 (official) unless set. Not in the official code: see {@link TextureLoss}
+ * @param emaDecay decay of the moving average of the generators' weights that the exported
+ *     model takes; 0 (official: the last weights) unless set. See {@link GeneratorAverage}
  * @param checkpointEvery iterations between checkpoints
  * @param sampleEvery iterations between sample grids and loss charts
  * @param logEvery iterations between metrics-log lines
@@ -61,6 +63,7 @@ public record TrainingConfig(
         double lambdaCReg,
         double lambdaStructure,
         double lambdaTexture,
+        double emaDecay,
         long checkpointEvery,
         long sampleEvery,
         long logEvery,
@@ -78,6 +81,7 @@ public record TrainingConfig(
         req(weightDecay >= 0, "weightDecay must be >= 0");
         req(lambdaStructure >= 0, "lambdaStructure must be >= 0");
         req(lambdaTexture >= 0, "lambdaTexture must be >= 0");
+        req(emaDecay >= 0 && emaDecay < 1, "emaDecay must be in [0, 1) (0 = off)");
         req(stepSize > 0 && gamma > 0, "stepSize and gamma must be positive");
         req(checkpointEvery > 0 && sampleEvery > 0 && logEvery > 0, "checkpointEvery, sampleEvery and logEvery must be positive");
     }
@@ -86,7 +90,7 @@ public record TrainingConfig(
     public static TrainingConfig official() {
         return new TrainingConfig(GdwctConfig.OFFICIAL, 200_000, 4, 216, 216, 1, 1,
                 1e-4, 1e-4, 0.5, 0.999, 1e-4, 100_000, 10_000, 0.5,
-                10, 10, 1, 1, 0.001, 10, 0, 0, 1000, 1000, 50, 1);
+                10, 10, 1, 1, 0.001, 10, 0, 0, 0, 1000, 1000, 50, 1);
     }
 
     /**
@@ -96,7 +100,7 @@ public record TrainingConfig(
     public static TrainingConfig cpuSmall() {
         return new TrainingConfig(new GdwctConfig(16, 4, 128, 8, 16, 4, 3), 100_000, 1, 128, 128, 1.0, 2.0,
                 1e-4, 1e-4, 0.5, 0.999, 1e-4, 50_000, 10_000, 0.5,
-                10, 10, 1, 1, 0.001, 10, 0, 0, 500, 500, 10, 1);
+                10, 10, 1, 1, 0.001, 10, 0, 0, 0, 500, 500, 10, 1);
     }
 
     public static TrainingConfig preset(String name) {

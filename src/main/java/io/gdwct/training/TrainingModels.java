@@ -26,6 +26,7 @@ public final class TrainingModels implements AutoCloseable {
     private final Discriminator dB;
     private final AdamOptimizer optG;
     private final AdamOptimizer optD;
+    private final GeneratorAverage average;
     private final LinkedHashMap<String, Parameter> gParams = new LinkedHashMap<>();
     private final LinkedHashMap<String, Parameter> dParams = new LinkedHashMap<>();
 
@@ -50,6 +51,7 @@ public final class TrainingModels implements AutoCloseable {
         collect("D_B.", dB, dParams);
         optG = new AdamOptimizer(manager, gParams, cfg.beta1(), cfg.beta2(), cfg.weightDecay());
         optD = new AdamOptimizer(manager, dParams, cfg.beta1(), cfg.beta2(), cfg.weightDecay());
+        average = cfg.emaDecay() > 0 ? new GeneratorAverage(manager, gParams, cfg.emaDecay()) : null;
     }
 
     private <B extends GdwctBlock> B init(B block) {
@@ -91,6 +93,11 @@ public final class TrainingModels implements AutoCloseable {
 
     public AdamOptimizer optD() {
         return optD;
+    }
+
+    /** The moving average of the generators' weights, or null when the config has none. */
+    public GeneratorAverage average() {
+        return average;
     }
 
     /** Trainable generator parameters, prefixed names. */

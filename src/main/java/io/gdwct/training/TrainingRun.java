@@ -200,7 +200,13 @@ public final class TrainingRun {
     private void export(Path dir, TrainingModels models, UnpairedBatchLoader loader, long iterations, double seconds)
             throws IOException {
         ModelInfo info = ModelInfo.of(cfg.model(), domains.a(), domains.b(), provenance(loader, iterations, seconds));
-        ModelDirectory.write(dir, info, StateDicts.export(models.gA()), StateDicts.export(models.gB()));
-        LOG.infof("Serving model written to %s", dir);
+        GeneratorAverage avg = models.average();
+        if (avg == null) {
+            ModelDirectory.write(dir, info, StateDicts.export(models.gA()), StateDicts.export(models.gB()));
+        } else {
+            ModelDirectory.write(dir, info, avg.overlay("G_A.", StateDicts.export(models.gA())),
+                    avg.overlay("G_B.", StateDicts.export(models.gB())));
+        }
+        LOG.infof("Serving model written to %s%s", dir, avg == null ? "" : " (weights averaged, decay " + avg.decay() + ")");
     }
 }

@@ -102,7 +102,7 @@ class LongLivedManagerTest {
     @Test
     void trainingStepsLeaveTheTrainingManagersUnchanged() {
         TrainingConfig cfg = new TrainingConfig(new GdwctConfig(4, 2, 8, 2, 4, 3, 2), 5, 1, 32, 32, 1, 1,
-                1e-3, 1e-3, 0.5, 0.999, 1e-4, 5, 10, 0.5, 10, 10, 1, 1, 0.001, 10, 0, 0, 10, 10, 1, 3);
+                1e-3, 1e-3, 0.5, 0.999, 1e-4, 5, 10, 0.5, 10, 10, 1, 1, 0.001, 10, 0, 0, 0, 10, 10, 1, 3);
         Random rng = new Random(11);
         try (TrainingModels models = new TrainingModels(cfg, Device.cpu())) {
             GdwctTrainer trainer = new GdwctTrainer(cfg, models);

@@ -95,7 +95,7 @@ class TextureLossTest {
 
     private static Map<String, Double> generatorLoss(double lambda, double[] a, double[] b) {
         TrainingConfig cfg = new TrainingConfig(new GdwctConfig(4, 2, 8, 2, 4, 3, 2), 5, 1, 32, 32, 1, 1,
-                1e-3, 1e-3, 0.5, 0.999, 1e-4, 5, 10, 0.5, 10, 10, 1, 1, 0.001, 10, 0, lambda, 10, 10, 1, 3);
+                1e-3, 1e-3, 0.5, 0.999, 1e-4, 5, 10, 0.5, 10, 10, 1, 1, 0.001, 10, 0, lambda, 0, 10, 10, 1, 3);
         try (TrainingModels models = new TrainingModels(cfg, Device.cpu(), DataType.FLOAT64);
                 NDManager step = models.manager().newSubManager()) {
             Shape shape = new Shape(1, 3, 32, 32);

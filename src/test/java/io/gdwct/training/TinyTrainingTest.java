@@ -21,7 +21,7 @@ class TinyTrainingTest {
 
     static TrainingConfig tiny(long iterations) {
         return new TrainingConfig(new GdwctConfig(4, 2, 8, 2, 4, 3, 2), iterations, 2, 32, 32, 1, 1,
-                1e-3, 1e-3, 0.5, 0.999, 1e-4, iterations, 10, 0.5, 10, 10, 1, 1, 0.001, 10, 0, 0, 10, 10, 1, 3);
+                1e-3, 1e-3, 0.5, 0.999, 1e-4, iterations, 10, 0.5, 10, 10, 1, 1, 0.001, 10, 0, 0, 0, 10, 10, 1, 3);
     }
 
     @Test

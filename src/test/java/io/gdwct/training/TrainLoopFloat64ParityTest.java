@@ -117,7 +117,7 @@ class TrainLoopFloat64ParityTest {
                 c.get("BETA2").asDouble(), c.get("WEIGHT_DECAY").asDouble(), c.get("NUM_ITERS_DECAY").asLong(),
                 c.get("STEP_SIZE").asLong(), c.get("GAMMA").asDouble(), c.get("LAMBDA_X_REC").asDouble(),
                 c.get("LAMBDA_X_CYC").asDouble(), c.get("LAMBDA_S").asDouble(), c.get("LAMBDA_C").asDouble(),
-                c.get("LAMBDA_W_REG").asDouble(), c.get("LAMBDA_C_REG").asDouble(), 0, 0,
+                c.get("LAMBDA_W_REG").asDouble(), c.get("LAMBDA_C_REG").asDouble(), 0, 0, 0,
                 o.checkpointEvery(), o.sampleEvery(), o.logEvery(), o.seed());
     }
 

@@ -59,7 +59,7 @@ final class TrainStepZero {
     static TrainingConfig withTinyModel(TrainingConfig c) {
         return new TrainingConfig(OfficialFixtures.TINY, c.iterations(), 2, 64, 64, 1, 1, c.lrG(), c.lrD(),
                 c.beta1(), c.beta2(), c.weightDecay(), c.decayStart(), c.stepSize(), c.gamma(),
-                c.lambdaXRec(), c.lambdaXCyc(), c.lambdaS(), c.lambdaC(), c.lambdaWReg(), c.lambdaCReg(), c.lambdaStructure(), c.lambdaTexture(),
+                c.lambdaXRec(), c.lambdaXCyc(), c.lambdaS(), c.lambdaC(), c.lambdaWReg(), c.lambdaCReg(), c.lambdaStructure(), c.lambdaTexture(), c.emaDecay(),
                 c.checkpointEvery(), c.sampleEvery(), c.logEvery(), c.seed());
     }
 
