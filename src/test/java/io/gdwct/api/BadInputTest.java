@@ -19,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -57,16 +56,13 @@ class BadInputTest {
         HttpClient client = HttpClient.newHttpClient();
         client.send(post, HttpResponse.BodyHandlers.ofString()); // warm the connection and the HTTP path up
         double decodes = registry.find("gdwct.decode").timer().count();
-        long[] ms = new long[9];
-        for (int i = 0; i < ms.length; i++) {
-            long t0 = System.nanoTime();
+        // no timing bound here (a loaded CI machine would fail it); "never decoded" is what the
+        // decoder's own counter shows, and the 413 names the limit that the header broke
+        for (int i = 0; i < 3; i++) {
             HttpResponse<String> r = client.send(post, HttpResponse.BodyHandlers.ofString());
-            ms[i] = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(413, r.statusCode(), r.body());
             assertTrue(r.body().contains("limit is 40000000"), r.body());
         }
-        Arrays.sort(ms);
-        assertTrue(ms[ms.length / 2] < 100, "bomb round trips (ms, sorted): " + Arrays.toString(ms));
         assertEquals(decodes, registry.find("gdwct.decode").timer().count(), "the bomb reached the decoder");
     }
 
