@@ -76,7 +76,7 @@ public final class ReportJson {
     public static Path write(EvaluationReport report, Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + FILE_NAME, ".tmp");
+        Path tmp = io.gdwct.files.SiblingTempFile.create(file);
         try {
             Files.write(tmp, MAPPER.writeValueAsBytes(toJson(report)));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -73,7 +73,7 @@ public final class ImageEncoder {
                 "file must end with .jpg, .jpeg, .png, .webp or .bmp, got " + file));
         byte[] bytes = encode(img, format, quality);
         Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path temp = io.gdwct.files.SiblingTempFile.create(target);
         try {
             Files.write(temp, bytes);
             try {

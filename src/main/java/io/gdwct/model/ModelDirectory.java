@@ -72,19 +72,10 @@ public final class ModelDirectory {
         Path tmp = Files.createTempFile(dir, INFO_FILE, ".tmp");
         try {
             JSON.writeValue(tmp.toFile(), info);
-            readableByAll(tmp);
+            io.gdwct.files.SiblingTempFile.readableByAll(tmp);
             Files.move(tmp, dir.resolve(INFO_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Temp files are created owner-only; a model must be readable by the service's own user too. */
-    private static void readableByAll(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException notPosix) {
-            // non-POSIX file systems have no owner-only default to undo
         }
     }
 

@@ -71,6 +71,16 @@ class ImageEncoderTest {
         }
     }
 
+    /** The atomic write's temp file is owner-only until fixed; the result must be like any new file. */
+    @Test
+    void writtenFilesAreReadableByOtherUsers(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path file = dir.resolve("out.png");
+        ImageEncoder.write(PHOTO, file);
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
     @Test
     void unknownExtensionNamesTheAllowedOnes(@TempDir Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -27,7 +27,7 @@ final class AtomicFiles {
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         // Same directory as the target: a rename across file systems would not be atomic.
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        Path tmp = io.gdwct.files.SiblingTempFile.create(absolute);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.writeTo(out);
