@@ -33,7 +33,7 @@ export OPENCV_IO_MAX_IMAGE_PIXELS=100000000
 train() { # train UNTIL_ITERATION [FLAGS...]
   local until=$1
   shift
-  JAVA_OPTS="${JAVA_OPTS:--Xmx3g -Dai.djl.pytorch.num_threads=2}" "$repo/bin/gdwct" train \
+  JAVA_OPTS="${JAVA_OPTS:--Xmx3g -Dai.djl.pytorch.num_threads=2}" ${last:+exec} "$repo/bin/gdwct" train \
     --data-a "$split/photos" --data-b "$split/paintings" --out "$run" \
     --preset cpu-small --seed 1 --iterations "$until" \
     --sample-every 250 --checkpoint-every 250 --log-every 10 \
@@ -47,5 +47,7 @@ if [ "$fresh" = 1 ]; then
   train 21000 --lambda-texture 32 --ema-decay 0.999   # + weight average for the exported model
   train 22500 --lambda-texture 128
 fi
-# the shipped model's settings, named in full so that resuming any checkpoint continues with them
+# the shipped model's settings, named in full so that resuming any checkpoint continues with them;
+# exec, so that a SIGTERM to this script reaches the trainer, which checkpoints and stops
+last=1
 train 100000 --lambda-structure 8 --lambda-texture 128 --ema-decay 0.999 "$@"
