@@ -69,10 +69,9 @@ public final class ModelDirectory {
         Map<String, String> meta = Map.of("format", ModelInfo.FORMAT);
         SafetensorsWriter.write(dir.resolve(G_A_FILE), gA, meta);
         SafetensorsWriter.write(dir.resolve(G_B_FILE), gB, meta);
-        Path tmp = Files.createTempFile(dir, INFO_FILE, ".tmp");
+        Path tmp = io.gdwct.files.SiblingTempFile.create(dir.resolve(INFO_FILE));
         try {
             JSON.writeValue(tmp.toFile(), info);
-            io.gdwct.files.SiblingTempFile.readableByAll(tmp);
             Files.move(tmp, dir.resolve(INFO_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
