@@ -1,5 +1,6 @@
 package io.gdwct.cli;
 
+import io.gdwct.eval.ColourTransfer;
 import io.gdwct.eval.Evaluation;
 import io.gdwct.eval.EvaluationGrid;
 import io.gdwct.eval.EvaluationReport;
@@ -51,13 +52,25 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--max-pixels", defaultValue = "40000000", description = "Reject images larger than this many pixels. Default: ${DEFAULT-VALUE}.")
     long maxPixels;
 
+    @Option(names = "--baseline", defaultValue = "none",
+            description = "none, or colour-transfer: also score per-channel mean/std colour transfer on the same pairs and print it beside the model. Default: ${DEFAULT-VALUE}.")
+    String baseline;
+
     @Override
     public Integer call() throws Exception {
-        Evaluation.Settings settings = new Evaluation.Settings(Direction.parse(direction), maxSide, cell, strength);
+        boolean colourTransfer = switch (baseline.toLowerCase(java.util.Locale.ROOT)) {
+            case "none" -> false;
+            case ColourTransfer.NAME, "color-transfer" -> true;
+            default -> throw new IllegalArgumentException("unknown --baseline '" + baseline + "' (none, colour-transfer)");
+        };
+        Evaluation.Settings settings = new Evaluation.Settings(Direction.parse(direction), maxSide, cell, strength, colourTransfer);
         EvaluationReport report = EvaluationRun.run(new EvaluationRun.Paths(model, content, exemplars, out),
                 settings, maxPixels, DeviceSelector.select(device), System.err);
         System.out.println();
         System.out.print(ReportTable.markdown(report));
+        if (report.summary().tonesLost()) {
+            System.err.println("warning: this model inverts or erases the content's tones (see the tone rows)");
+        }
         System.out.printf("%nwrote %s and %s%n", out.resolve(ReportJson.FILE_NAME), out.resolve(EvaluationGrid.FILE_NAME));
         return 0;
     }

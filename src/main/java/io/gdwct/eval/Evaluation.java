@@ -33,15 +33,21 @@ public final class Evaluation {
      * @param maxSide longest side of the prepared images (as translate's --max-side)
      * @param cellSize side of a grid.png cell
      * @param strength scale of every GDWCT module's learned α, as translate's --strength (1 = as trained)
+     * @param colourTransfer also score {@link ColourTransfer} on every pair (the report's baseline)
      */
-    public record Settings(Direction direction, int maxSide, int cellSize, float strength) {
+    public record Settings(Direction direction, int maxSide, int cellSize, float strength, boolean colourTransfer) {
         public Settings {
             if (!(strength >= 0f && strength <= 1f)) {
                 throw new IllegalArgumentException("strength must be in [0, 1], got " + strength);
             }
         }
 
-        /** At the trained strength (1). */
+        /** Without a baseline. */
+        public Settings(Direction direction, int maxSide, int cellSize, float strength) {
+            this(direction, maxSide, cellSize, strength, false);
+        }
+
+        /** At the trained strength (1), without a baseline. */
         public Settings(Direction direction, int maxSide, int cellSize) {
             this(direction, maxSide, cellSize, 1f);
         }
@@ -78,6 +84,8 @@ public final class Evaluation {
         Gaussian[][] outputLab = new Gaussian[nc][ne];
         EvaluationGrid grid = new EvaluationGrid(settings.cellSize(), nc, ne);
         List<PairResult> pairs = new ArrayList<>(nc * ne);
+        List<PairResult> baselinePairs = new ArrayList<>();
+        Gaussian[][] baselineLab = new Gaussian[nc][ne];
         PairTranslator translator = new PairTranslator(model);
         try (NoGrad noGrad = new NoGrad()) {
             translator.translate(prepare(contents.get(0), exemplars.get(0))); // warm-up, not timed
@@ -102,9 +110,18 @@ public final class Evaluation {
                             PairScores.of(contentStats[c], output, exemplarStats[e]),
                             t.whiteningError(), t.coloringOrthogonality(), t.ms());
                     pairs.add(pair);
-                    progress.accept(String.format(Locale.ROOT, "[%d/%d] %s x %s: style %.3f, texture %.3f, ssim %.3f, %.0f ms",
+                    if (settings.colourTransfer()) {
+                        long t0 = System.nanoTime();
+                        RgbImage trivial = ColourTransfer.apply(request.content(), request.exemplar());
+                        double ms = (System.nanoTime() - t0) / 1e6;
+                        ImageStats stats = ImageStats.of(trivial);
+                        baselineLab[c][e] = stats.lab();
+                        baselinePairs.add(PairResult.of(content.name(), exemplar.name(),
+                                PairScores.of(contentStats[c], stats, exemplarStats[e]), Double.NaN, Double.NaN, ms));
+                    }
+                    progress.accept(String.format(Locale.ROOT, "[%d/%d] %s x %s: style %.3f, texture %.3f, ssim %.3f, tone %.3f, %.0f ms",
                             pairs.size(), nc * ne, content.name(), exemplar.name(),
-                            pair.styleRatio(), pair.textureRatio(), pair.structure(), pair.ms()));
+                            pair.styleRatio(), pair.textureRatio(), pair.structure(), pair.tone(), pair.ms()));
                 }
             }
         }
@@ -115,7 +132,9 @@ public final class Evaluation {
         EvaluationReport report = new EvaluationReport(modelName, model.info(), settings.direction(),
                 settings.maxSide(), settings.strength(), settings.cellSize(), clock.instant(),
                 contents.stream().map(NamedImage::name).toList(), exemplars.stream().map(NamedImage::name).toList(),
-                pairs, Summary.of(pairs, exemplarLab, outputLab));
+                pairs, Summary.of(pairs, exemplarLab, outputLab),
+                settings.colourTransfer() ? new BaselineResult(ColourTransfer.NAME, baselinePairs,
+                        Summary.of(baselinePairs, exemplarLab, baselineLab)) : null);
         return new Result(report, grid.compose());
     }
 

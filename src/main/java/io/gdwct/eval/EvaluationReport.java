@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param exemplars exemplar names in evaluation (column) order
  * @param pairs one result per (content, exemplar), content-major
  * @param summary means, medians and specificity
+ * @param baseline the same pairs scored for a baseline method, or null when none was asked for
  */
 public record EvaluationReport(String modelName, ModelInfo model, Direction direction, int maxSide, float strength, int cellSize,
-        Instant date, List<String> contents, List<String> exemplars, List<PairResult> pairs, Summary summary) {
+        Instant date, List<String> contents, List<String> exemplars, List<PairResult> pairs, Summary summary,
+        BaselineResult baseline) {
 
     public EvaluationReport {
         Objects.requireNonNull(modelName, "modelName");

@@ -11,6 +11,7 @@ public enum Metric {
     STYLE_RATIO("styleRatio", "style ratio (W2 Lab, lower = closer to exemplar)", PairResult::styleRatio),
     TEXTURE_RATIO("textureRatio", "texture ratio (W2 Gabor, lower = closer)", PairResult::textureRatio),
     STRUCTURE("structure", "structure (SSIM to content, 1 = same)", PairResult::structure),
+    TONE("tone", "tone (luminance correlation with content, 1 = same light and dark, < 0 = inverted)", PairResult::tone),
     WHITENING_ERROR("whiteningError", "whitening error (mean abs(Σ − I), 0 = white)", PairResult::whiteningError),
     COLORING_ORTHOGONALITY("coloringOrthogonality", "coloring orthogonality (mean abs(UᵀU − I), 0 = orthonormal)", PairResult::coloringOrthogonality),
     MS("ms", "ms per translation (forward)", PairResult::ms);

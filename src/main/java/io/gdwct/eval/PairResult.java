@@ -10,13 +10,14 @@ import java.util.Objects;
  * @param styleRatio see {@link PairScores#styleRatio}; NaN when undefined
  * @param textureRatio see {@link PairScores#textureRatio}; NaN when undefined
  * @param structure see {@link PairScores#structure}
+ * @param tone see {@link PairScores#tone}; NaN when undefined
  * @param whiteningError mean |Σ − I| of the content feature's group covariances over all GDWCT
  *     modules ({@link io.gdwct.model.GdwctStats#whiteningError})
  * @param coloringOrthogonality mean |UᵀU − I| of the coloring bases over all modules
  * @param ms wall time of the model forward (style code, content code, decoder, output to host)
  */
 public record PairResult(String content, String exemplar, double styleRatio, double textureRatio,
-        double structure, double whiteningError, double coloringOrthogonality, double ms) {
+        double structure, double tone, double whiteningError, double coloringOrthogonality, double ms) {
 
     public PairResult {
         Objects.requireNonNull(content, "content");
@@ -27,6 +28,6 @@ public record PairResult(String content, String exemplar, double styleRatio, dou
     public static PairResult of(String content, String exemplar, PairScores scores,
             double whiteningError, double coloringOrthogonality, double ms) {
         return new PairResult(content, exemplar, scores.styleRatio(), scores.textureRatio(),
-                scores.structure(), whiteningError, coloringOrthogonality, ms);
+                scores.structure(), scores.tone(), whiteningError, coloringOrthogonality, ms);
     }
 }

@@ -1,6 +1,7 @@
 package io.gdwct.eval;
 
 import io.gdwct.eval.metrics.StyleMetrics;
+import io.gdwct.image.LuminanceCorrelation;
 
 /**
  * The image metrics of one translation, from the content as the model saw it (resized by
@@ -12,8 +13,10 @@ import io.gdwct.eval.metrics.StyleMetrics;
  *     Gaussian (nothing to move toward)
  * @param textureRatio the same ratio on the Gabor texture Gaussians
  * @param structure SSIM between output and content luminance (1 = same structure)
+ * @param tone Pearson correlation of output and content luminance ({@link LuminanceCorrelation}):
+ *     1 = the content's light and dark kept, negative = inverted; NaN for a flat image
  */
-public record PairScores(double styleRatio, double textureRatio, double structure) {
+public record PairScores(double styleRatio, double textureRatio, double structure, double tone) {
 
     /**
      * Scores an output.
@@ -24,6 +27,7 @@ public record PairScores(double styleRatio, double textureRatio, double structur
         return new PairScores(
                 StyleMetrics.ratio(content.lab(), output.lab(), exemplar.lab()),
                 StyleMetrics.ratio(content.texture(), output.texture(), exemplar.texture()),
-                StyleMetrics.structure(content.image(), output.image()));
+                StyleMetrics.structure(content.image(), output.image()),
+                LuminanceCorrelation.of(content.image(), output.image()));
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,16 +53,30 @@ public final class ReportJson {
         grid.put("gutter", EvaluationGrid.GUTTER);
         r.contents().forEach(root.putArray("contents")::add);
         r.exemplars().forEach(root.putArray("exemplars")::add);
-        ObjectNode aggregate = root.putObject("aggregate");
-        Summary s = r.summary();
+        putAggregate(root.putObject("aggregate"), r.summary());
+        putPairs(root.putArray("pairs"), r.pairs());
+        if (r.baseline() != null) {
+            ObjectNode baseline = root.putObject("baseline");
+            baseline.put("name", r.baseline().name());
+            putAggregate(baseline.putObject("aggregate"), r.baseline().summary());
+            putPairs(baseline.putArray("pairs"), r.baseline().pairs());
+        }
+        return root;
+    }
+
+    private static void putAggregate(ObjectNode aggregate, Summary s) {
         putMetrics(aggregate.putObject("mean"), s.mean());
         putMetrics(aggregate.putObject("median"), s.median());
         ObjectNode defined = aggregate.putObject("defined");
         s.defined().forEach((m, n) -> defined.put(m.key(), n));
         putNumber(aggregate, "specificity", s.specificity());
         aggregate.put("triples", s.triples());
-        ArrayNode pairs = root.putArray("pairs");
-        for (PairResult p : r.pairs()) {
+        putNumber(aggregate, "lowTone", s.lowTone());
+        aggregate.put("tonesLost", s.tonesLost());
+    }
+
+    private static void putPairs(ArrayNode pairs, List<PairResult> results) {
+        for (PairResult p : results) {
             ObjectNode o = pairs.addObject();
             o.put("content", p.content());
             o.put("exemplar", p.exemplar());
@@ -69,7 +84,6 @@ public final class ReportJson {
                 putNumber(o, m.key(), m.of(p));
             }
         }
-        return root;
     }
 
     /** Writes {@code dir/metrics.json} atomically (a reader never sees half a file). */

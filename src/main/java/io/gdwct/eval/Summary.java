@@ -25,9 +25,17 @@ import java.util.Map;
  * @param specificity fraction of triples whose output is strictly closer (W2 Lab) to its own
  *     exemplar e1 than to e2; NaN with fewer than 2 exemplars (no triple exists)
  * @param triples how many triples: contents × exemplars × (exemplars − 1)
+ * @param lowTone fraction of the pairs with a defined tone whose tone is below {@link #LOW_TONE}
+ *     (NaN when none is defined): the pairs a person would call inverted or washed out
  */
 public record Summary(Map<Metric, Double> mean, Map<Metric, Double> median, Map<Metric, Integer> defined,
-        double specificity, long triples) {
+        double specificity, long triples, double lowTone) {
+
+    /**
+     * A pair whose tone is below this has lost the content's light and dark: at 0.2 an output's
+     * luminance explains 4 % of the content's, and an inverted output is far below.
+     */
+    public static final double LOW_TONE = 0.2;
 
     public Summary {
         mean = Collections.unmodifiableMap(new EnumMap<>(mean));
@@ -54,7 +62,19 @@ public record Summary(Map<Metric, Double> mean, Map<Metric, Double> median, Map<
         }
         long triples = (long) outputLab.length * exemplarLab.length * Math.max(0, exemplarLab.length - 1);
         double specificity = triples == 0 ? Double.NaN : StyleMetrics.specificity(exemplarLab, outputLab);
-        return new Summary(mean, median, defined, specificity, triples);
+        double[] tones = pairs.stream().mapToDouble(PairResult::tone).filter(Double::isFinite).toArray();
+        double lowTone = tones.length == 0 ? Double.NaN
+                : (double) Arrays.stream(tones).filter(t -> t < LOW_TONE).count() / tones.length;
+        return new Summary(mean, median, defined, specificity, triples, lowTone);
+    }
+
+    /**
+     * Whether this evaluation should be flagged: the mean tone is below {@link #LOW_TONE}, or most
+     * pairs are. Such a model renders light areas dark (or erases them) whatever its style scores.
+     */
+    public boolean tonesLost() {
+        double t = mean.getOrDefault(Metric.TONE, Double.NaN);
+        return (Double.isFinite(t) && t < LOW_TONE) || (Double.isFinite(lowTone) && lowTone > 0.5);
     }
 
     /** Arithmetic mean; NaN for no values. */

@@ -1,11 +1,16 @@
 package io.gdwct.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import io.gdwct.model.checkpoint.HostTensor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,14 +79,52 @@ public final class AdamOptimizer implements AutoCloseable {
         }
     }
 
-    /** Zeroes the gradients of every parameter that has one. */
+    /**
+     * The name of the first parameter whose gradient holds a NaN or an infinity, or null when
+     * every gradient is finite. One host read per call: each gradient is summed on the device
+     * (a sum is non-finite exactly when an element is, barring overflow of finite values, which
+     * would break the update just the same).
+     */
+    public String firstNonFiniteGradient(NDManager scope) {
+        NDList sums = new NDList();
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, Parameter> entry : params.entrySet()) {
+            NDArray param = entry.getValue().getArray();
+            if (param.hasGradient()) {
+                NDArray grad = param.getGradient();
+                grad.attach(scope);
+                sums.add(grad.sum().toType(DataType.FLOAT64, false).reshape(1));
+                names.add(entry.getKey());
+            }
+        }
+        if (sums.isEmpty()) {
+            return null;
+        }
+        double[] values = NDArrays.concat(sums).toDoubleArray();
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                return names.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Zeroes the gradients of this optimizer's parameters, NaN and infinities included. */
+    public void clearGradients(NDManager scope) {
+        zeroGradients(params.values(), scope);
+    }
+
+    /**
+     * Zeroes the gradients of every parameter that has one: set to 0, not {@code g − g}, which
+     * keeps a NaN (and autograd adds the next backward onto what is left).
+     */
     public static void zeroGradients(Iterable<Parameter> ps, NDManager scope) {
         for (Parameter p : ps) {
             NDArray a = p.getArray();
             if (a.hasGradient()) {
                 NDArray g = a.getGradient();
                 g.attach(scope);
-                g.subi(g);
+                g.set(new NDIndex("..."), 0);
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * One GDWCT training iteration: the official {@code update_D} then {@code update_G}
@@ -29,6 +30,11 @@ import java.util.Map;
 public final class GdwctTrainer {
     private final TrainingConfig cfg;
     private final TrainingModels models;
+    private static final Logger LOG = Logger.getLogger(GdwctTrainer.class);
+    /** Skipped updates in a row (G's count; D's are counted in the same sequence) before a run stops. */
+    static final int MAX_CONSECUTIVE_SKIPS = 20;
+    private long skipped;
+    private int consecutiveSkips;
 
     /** Outputs of the first stage, kept for both updates. */
     public record Stage1(NDArray cA, NDArray cB, NDArray sA, NDArray sB, Decoder.Output ab, Decoder.Output ba) {}
@@ -139,6 +145,39 @@ public final class GdwctTrainer {
     }
 
     /**
+     * Whether {@code opt}'s gradients are all finite. A non-finite one is dropped (the update of
+     * that network is skipped, its gradients zeroed), as mixed-precision loss scalers do: one such
+     * update would turn every weight into NaN, and every later checkpoint with it. In the small
+     * configurations a rare exemplar early in a run can drive the decoder's features past float32's
+     * range through the five coloring matrices in sequence (LayerNorm's backward then gives NaN
+     * while its forward stays finite); the official code would propagate the NaN. Never happens in
+     * the parity fixtures, so official runs are unchanged. A run whose updates keep failing stops.
+     */
+    private boolean finiteOrSkip(AdamOptimizer opt, String what, long iteration, NDManager scope) {
+        String bad = opt.firstNonFiniteGradient(scope);
+        if (bad == null) {
+            return true;
+        }
+        opt.clearGradients(scope);
+        skipped++;
+        consecutiveSkips++;
+        LOG.warnf("iteration %d: the %s gradient of %s is not finite; that update is skipped (%d skipped so far)",
+                iteration + 1, what, bad, skipped);
+        if (consecutiveSkips > MAX_CONSECUTIVE_SKIPS) {
+            throw new TrainingDivergedException(String.format(
+                    "training diverged at iteration %d: %d updates in a row had non-finite gradients (last: the %s"
+                            + " gradient of %s); the weights hold no NaN and the last checkpoint is intact:"
+                            + " resume it with a lower learning rate", iteration + 1, consecutiveSkips, what, bad));
+        }
+        return false;
+    }
+
+    /** Updates skipped for a non-finite gradient since this trainer was made. */
+    public long skippedUpdates() {
+        return skipped;
+    }
+
+    /**
      * The official {@code reg}: per call, mean |X − I| over all modules' matrices, averaged over
      * the calls. Whitening (R_w) uses the covariances Σ (G, n, n); coloring (R_c) the bases U
      * (B, G, n, n), pulled toward I elementwise as the official code does (not UᵀU).
@@ -173,13 +212,21 @@ public final class GdwctTrainer {
             models.gB().clampAlphas();
             AdamOptimizer.zeroGradients(models.discriminatorParameters().values(), scope);
         }
+        List<NDArray> statsBefore = new ArrayList<>();
+        try (NoGrad ignored = new NoGrad()) {
+            for (Parameter p : models.runningStatistics()) {
+                statsBefore.add(p.getArray().duplicate()); // restored if this step's update is skipped
+            }
+        }
         Map<String, Double> out = new LinkedHashMap<>();
         try (GradientCollector gc = scope.getEngine().newGradientCollector()) {
             Stage1 st = stage1(xA, xB);
             NDArray dLoss = discriminatorLoss(st, xA, xB);
             gc.backward(dLoss);
             try (NoGrad ignored = new NoGrad()) {
-                models.optD().step(lrD, scope);
+                if (finiteOrSkip(models.optD(), "discriminator", iteration, scope)) {
+                    models.optD().step(lrD, scope);
+                }
             }
             GeneratorLoss g = generatorLoss(st, xA, xB);
             gc.backward(g.total());
@@ -187,7 +234,17 @@ public final class GdwctTrainer {
             out.putAll(g.values());
         }
         try (NoGrad ignored = new NoGrad()) {
-            models.optG().step(lrG, scope);
+            boolean gOk = finiteOrSkip(models.optG(), "generator", iteration, scope);
+            if (gOk) {
+                consecutiveSkips = 0;
+                models.optG().step(lrG, scope);
+            } else {
+                // the forwards that led to the non-finite gradient also moved the running statistics
+                List<Parameter> stats = models.runningStatistics();
+                for (int i = 0; i < stats.size(); i++) {
+                    statsBefore.get(i).copyTo(stats.get(i).getArray());
+                }
+            }
             if (models.average() != null) {
                 models.average().update(scope);
             }

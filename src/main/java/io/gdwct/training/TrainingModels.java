@@ -9,7 +9,9 @@ import io.gdwct.model.GdwctConfig;
 import io.gdwct.model.nn.Discriminator;
 import io.gdwct.model.nn.GdwctBlock;
 import io.gdwct.model.nn.Generator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +30,7 @@ public final class TrainingModels implements AutoCloseable {
     private final AdamOptimizer optD;
     private final GeneratorAverage average;
     private final LinkedHashMap<String, Parameter> gParams = new LinkedHashMap<>();
+    private final List<Parameter> runningStats = new ArrayList<>();
     private final LinkedHashMap<String, Parameter> dParams = new LinkedHashMap<>();
 
     /** Fresh networks, initialised as the official code does, from {@code seed}. */
@@ -49,6 +52,9 @@ public final class TrainingModels implements AutoCloseable {
         collect("G_B.", gB, gParams);
         collect("D_A.", dA, dParams);
         collect("D_B.", dB, dParams);
+        for (GdwctBlock g : List.of(gA, gB)) {
+            g.namedParameters().values().stream().filter(p -> !p.requiresGradient()).forEach(runningStats::add);
+        }
         optG = new AdamOptimizer(manager, gParams, cfg.beta1(), cfg.beta2(), cfg.weightDecay());
         optD = new AdamOptimizer(manager, dParams, cfg.beta1(), cfg.beta2(), cfg.weightDecay());
         average = cfg.emaDecay() > 0 ? new GeneratorAverage(manager, gParams, cfg.emaDecay()) : null;
@@ -103,6 +109,11 @@ public final class TrainingModels implements AutoCloseable {
     /** Trainable generator parameters, prefixed names. */
     public Map<String, Parameter> generatorParameters() {
         return gParams;
+    }
+
+    /** The generators' running statistics (instance-norm means and variances): updated by forwards, not by Adam. */
+    public List<Parameter> runningStatistics() {
+        return runningStats;
     }
 
     /** Trainable discriminator parameters, prefixed names. */

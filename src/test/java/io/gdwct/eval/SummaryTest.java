@@ -1,6 +1,7 @@
 package io.gdwct.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gdwct.eval.metrics.Gaussian;
@@ -11,7 +12,11 @@ import org.junit.jupiter.api.Test;
 class SummaryTest {
 
     private static PairResult pair(String c, String e, double style, double structure, double ms) {
-        return new PairResult(c, e, style, 0.5, structure, 0.1, 0.2, ms);
+        return new PairResult(c, e, style, 0.5, structure, 0.7, 0.1, 0.2, ms);
+    }
+
+    private static PairResult toned(double tone) {
+        return new PairResult("c", "e", 0.5, 0.5, 0.5, tone, 0.1, 0.2, 1);
     }
 
     /** A 1-D Gaussian with unit variance at {@code mean}: W2 between two of them is |Δmean|. */
@@ -45,6 +50,21 @@ class SummaryTest {
         Summary s = Summary.of(pairs, ONE_EXEMPLAR, new Gaussian[][] {{at(0)}, {at(0)}, {at(0)}, {at(0)}});
         assertEquals(2.625, s.mean().get(Metric.STYLE_RATIO), 1e-12);
         assertEquals(0.55, s.median().get(Metric.STYLE_RATIO), 1e-12);
+    }
+
+    @Test
+    void lowToneIsTheShareOfDefinedTonesBelowTheFloor() {
+        Summary s = Summary.of(List.of(toned(0.9), toned(0.19), toned(-0.5), toned(Double.NaN), toned(0.2)),
+                ONE_EXEMPLAR, new Gaussian[][] {{at(0)}});
+        assertEquals(0.5, s.lowTone(), 1e-12); // 0.19 and -0.5 of four defined; 0.2 itself is not below
+        assertEquals(4, s.defined().get(Metric.TONE));
+        assertEquals(0.1975, s.mean().get(Metric.TONE), 1e-12);
+        assertTrue(s.tonesLost()); // mean 0.1975 < 0.2
+        Summary fine = Summary.of(List.of(toned(0.9), toned(0.1), toned(0.8)), ONE_EXEMPLAR, new Gaussian[][] {{at(0)}});
+        assertFalse(fine.tonesLost());
+        Summary mostlyLow = Summary.of(List.of(toned(1), toned(0.1), toned(0.1)), ONE_EXEMPLAR, new Gaussian[][] {{at(0)}});
+        assertTrue(mostlyLow.tonesLost()); // mean 0.4, but two of three pairs below the floor
+        assertTrue(Double.isNaN(Summary.of(List.of(toned(Double.NaN)), ONE_EXEMPLAR, new Gaussian[][] {{at(0)}}).lowTone()));
     }
 
     @Test
