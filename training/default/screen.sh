@@ -17,16 +17,26 @@ export GDWCT_APP_DIR=$out/app
 run() { # run NAME SEED ITERATIONS [FLAGS...]
   local name=$1 seed=$2 until=$3
   shift 3
-  [ -f "$out/$name/model/model.json" ] && return 0
+  [ -f "$out/$name/done-$until" ] && return 0
   mkdir -p "$out/$name"
   JAVA_OPTS="-Xmx2g -Dai.djl.pytorch.num_threads=1" "$repo/bin/gdwct" train \
     --data-a "$split/train/photos" --data-b "$split/train/paintings" --out "$out/$name" \
     --preset cpu-small --seed "$seed" --iterations "$until" \
     --sample-every 250 --checkpoint-every 250 --log-every 10 \
-    --domain-a photo --domain-b painting --resume "$@" > "$out/$name/train.log" 2>&1
+    --domain-a photo --domain-b painting --resume "$@" >> "$out/$name/train.log" 2>&1 && touch "$out/$name/done-$until"
 }
-# the screen that fits one session on 2 cores at SSE4.1 (about 0.2 it/s per run): the seed that
-# inverted, with and without the structure term from iteration 0
-run structure4-seed1 1 100000 --lambda-structure 4 &
-run official-seed1 1 100000 &
+# Two slots, one thread each. Slot A: the seed that inverted, with the structure term from iteration 0,
+# exported at SCREEN_ITERATIONS (RUN/model) and then trained on as the long candidate (RUN/ checkpoint,
+# export with `train --resume --iterations N --export DIR` and the same flags). Slot B: the other seeds.
+until=${SCREEN_ITERATIONS:-1000}
+slot_a() {
+  run structure4-seed1 1 "$until" --lambda-structure 4
+  [ -n "${SCREEN_ONLY:-}" ] || run structure4-seed1 1 100000 --lambda-structure 4 --export "$out/structure4-seed1/model-long"
+}
+slot_b() {
+  for seed in ${SCREEN_SEEDS:-2 3 4}; do run structure4-seed$seed "$seed" "$until" --lambda-structure 4; done
+  for seed in ${SCREEN_OFFICIAL_SEEDS:-1 2 3 4}; do run official-seed$seed "$seed" "$until"; done
+}
+slot_a &
+slot_b &
 wait

@@ -1,9 +1,6 @@
 package io.gdwct.api;
 
 import io.gdwct.image.ImageException;
-import io.gdwct.image.ImageTooLargeException;
-import io.gdwct.image.ImageTooSmallException;
-import io.gdwct.image.UnsupportedImageFormatException;
 import io.gdwct.inference.DeadlineExceededException;
 import io.gdwct.inference.ImageInputException;
 import io.gdwct.inference.NoModelException;
@@ -23,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -50,37 +48,49 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return map(unwrap(thrown), instance()).build();
     }
 
+    /**
+     * How each exception type is answered, looked up from the thrown class up through its
+     * superclasses: a subtype answers like its nearest listed ancestor, anything unlisted is a 500.
+     */
+    private final Map<Class<? extends Throwable>, Handler> handlers = Map.ofEntries(
+            Map.entry(ApiException.class, (e, at) -> answer(((ApiException) e).kind(), e.getMessage(), at)),
+            Map.entry(ImageInputException.class,
+                    (e, at) -> answer(ProblemTypes.imageKind(((ImageInputException) e).reason()), e.getMessage(), at)),
+            Map.entry(ImageException.class, (e, at) -> answer(ProblemTypes.imageKind((ImageException) e), e.getMessage(), at)),
+            Map.entry(QueueFullException.class, (e, at) -> answer(ProblemKind.QUEUE_FULL, e.getMessage(), at)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(((QueueFullException) e).retryAfterSeconds()))),
+            Map.entry(DeadlineExceededException.class, (e, at) -> answer(ProblemKind.DEADLINE_EXCEEDED, e.getMessage(), at)),
+            Map.entry(ShuttingDownException.class, (e, at) -> answer(ProblemKind.SHUTTING_DOWN, e.getMessage(), at)),
+            Map.entry(NoModelException.class, (e, at) -> answer(ProblemKind.NO_MODEL, e.getMessage(), at)),
+            Map.entry(UnknownModelException.class, (e, at) -> answer(ProblemKind.UNKNOWN_MODEL, e.getMessage(), at)),
+            Map.entry(CancellationException.class,
+                    (e, at) -> answer(ProblemKind.CLIENT_CLOSED, "the client closed the request", at)),
+            Map.entry(WebApplicationException.class, (e, at) -> webApplication((WebApplicationException) e, at)),
+            Map.entry(IOException.class, this::unreadableRequest));
+
+    /** Answers one exception of the type it is registered for. */
+    @FunctionalInterface
+    private interface Handler {
+        Response.ResponseBuilder answer(Throwable e, String instance);
+    }
+
     private Response.ResponseBuilder map(Throwable e, String instance) {
-        if (e instanceof ApiException a) {
-            return answer(a.kind(), a.getMessage(), instance);
-        } else if (e instanceof ImageInputException i) {
-            return answer(imageKind(i.reason()), i.getMessage(), instance);
-        } else if (e instanceof ImageException i) {
-            return answer(imageKind(i), i.getMessage(), instance);
-        } else if (e instanceof QueueFullException q) {
-            return answer(ProblemKind.QUEUE_FULL, q.getMessage(), instance)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(q.retryAfterSeconds()));
-        } else if (e instanceof DeadlineExceededException) {
-            return answer(ProblemKind.DEADLINE_EXCEEDED, e.getMessage(), instance);
-        } else if (e instanceof ShuttingDownException) {
-            return answer(ProblemKind.SHUTTING_DOWN, e.getMessage(), instance);
-        } else if (e instanceof NoModelException) {
-            return answer(ProblemKind.NO_MODEL, e.getMessage(), instance);
-        } else if (e instanceof UnknownModelException) {
-            return answer(ProblemKind.UNKNOWN_MODEL, e.getMessage(), instance);
-        } else if (e instanceof CancellationException) {
-            return answer(ProblemKind.CLIENT_CLOSED, "the client closed the request", instance);
-        } else if (e instanceof WebApplicationException w) {
-            return webApplication(w, instance);
-        } else if (e instanceof IOException) {
-            // only reading the request throws a checked IOException up to here (our own I/O wraps it)
-            if ("Request too large".equals(e.getMessage())) { // chunked body past the limit; Vert.x answered 413
-                return answer(ProblemKind.BODY_TOO_LARGE, HttpErrorRoutes.bodyTooLargeDetail(), instance);
+        for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
+            Handler h = handlers.get(c);
+            if (h != null) {
+                return h.answer(e, instance);
             }
-            return answer(ProblemKind.MALFORMED_REQUEST,
-                    "the request body could not be read: malformed or incomplete multipart/form-data", instance);
         }
         return internal(e, instance);
+    }
+
+    /** Only reading the request throws a checked IOException up to here (our own I/O wraps it). */
+    private Response.ResponseBuilder unreadableRequest(Throwable e, String instance) {
+        if ("Request too large".equals(e.getMessage())) { // chunked body past the limit; Vert.x answered 413
+            return answer(ProblemKind.BODY_TOO_LARGE, HttpErrorRoutes.bodyTooLargeDetail(), instance);
+        }
+        return answer(ProblemKind.MALFORMED_REQUEST,
+                "the request body could not be read: malformed or incomplete multipart/form-data", instance);
     }
 
     private Response.ResponseBuilder answer(ProblemKind kind, String detail, String instance) {
@@ -88,17 +98,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             metrics.rejected(kind.rejectedReason());
         }
         return ProblemResponses.builder(kind.problem(detail, instance));
-    }
-
-    private static ProblemKind imageKind(ImageException e) {
-        if (e instanceof ImageTooLargeException) {
-            return ProblemKind.IMAGE_TOO_LARGE;
-        } else if (e instanceof UnsupportedImageFormatException) {
-            return ProblemKind.UNSUPPORTED_IMAGE;
-        } else if (e instanceof ImageTooSmallException) {
-            return ProblemKind.IMAGE_TOO_SMALL;
-        }
-        return ProblemKind.CORRUPT_IMAGE; // CorruptImageException and any future kind of unreadable input
     }
 
     /** JAX-RS's own refusals (routing, content negotiation, body limits) keep their status. */

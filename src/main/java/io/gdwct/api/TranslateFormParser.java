@@ -1,8 +1,8 @@
 package io.gdwct.api;
 
+import io.gdwct.core.Sizing;
 import io.gdwct.image.ImageFormat;
-import io.gdwct.inference.TranslationInput;
-import io.gdwct.inference.TranslationRequests;
+import io.gdwct.inference.UploadRequest;
 import io.gdwct.model.Direction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +37,7 @@ final class TranslateFormParser {
      * @param all          every part of the form, to refuse unknown or repeated fields
      * @param maxSideLimit {@code gdwct.limits.max-side}
      */
-    static TranslationInput parse(TranslateForm form, Map<String, Collection<FormValue>> all, int maxSideLimit) {
+    static UploadRequest parse(TranslateForm form, Map<String, Collection<FormValue>> all, int maxSideLimit) {
         for (Map.Entry<String, Collection<FormValue>> e : all.entrySet()) {
             if (!FIELDS.contains(e.getKey())) {
                 throw invalid(ProblemKind.UNKNOWN_FIELD, "unknown form field '" + printable(e.getKey())
@@ -51,8 +51,8 @@ final class TranslateFormParser {
         byte[] content = file(CONTENT, form.content, all);
         byte[] exemplar = file(EXEMPLAR, form.exemplar, all);
         int defaultMaxSide = Math.min(DEFAULT_MAX_SIDE, maxSideLimit);
-        return new TranslationInput(model(form.model), content, exemplar, direction(form.direction),
-                integer("maxSide", form.maxSide, TranslationRequests.MIN_SIDE, maxSideLimit, defaultMaxSide),
+        return new UploadRequest(model(form.model), content, exemplar, direction(form.direction),
+                integer("maxSide", form.maxSide, Sizing.MIN_SIDE, maxSideLimit, defaultMaxSide),
                 strength(form.strength), format(form.format),
                 integer("quality", form.quality, 1, 100, DEFAULT_QUALITY));
     }

@@ -1,8 +1,8 @@
 package io.gdwct.api;
 
-import io.gdwct.inference.TranslationInput;
 import io.gdwct.inference.TranslationResult;
 import io.gdwct.inference.TranslationService;
+import io.gdwct.inference.UploadRequest;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -12,8 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -76,7 +76,7 @@ public class TranslateResource {
     @Cancellable // RESTEasy cancels the returned stage when the client goes away
     public CompletionStage<Response> translate(TranslateForm form, MultipartFormDataInput all,
             @Context RoutingContext http) {
-        TranslationInput input = TranslateFormParser.parse(form, all.getValues(), service.maxSideLimit());
+        UploadRequest input = TranslateFormParser.parse(form, all.getValues(), service.maxSideLimit());
         // Watch the connection before queueing, so that a client leaving at any moment cancels its job.
         AtomicReference<CompletableFuture<?>> queued = new AtomicReference<>();
         http.addEndHandler(end -> {

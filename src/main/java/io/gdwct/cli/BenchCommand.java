@@ -5,7 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.gdwct.inference.DeviceSelector;
+import io.gdwct.core.Translation;
 import io.gdwct.model.Direction;
 import io.gdwct.model.GdwctConfig;
 import io.gdwct.model.GdwctModel;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,23 +35,24 @@ import picocli.CommandLine.Option;
 public class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model directory to time (default: random weights of the given size).")
     Path model;
-    @Option(names = "--conv-dim", defaultValue = "64") int convDim;
-    @Option(names = "--n-group", defaultValue = "8") int nGroup;
-    @Option(names = "--mlp-dim", defaultValue = "256") int mlpDim;
-    @Option(names = "--res-blocks", defaultValue = "8") int resBlocks;
+    @Option(names = "--conv-dim", defaultValue = "64", description = "Random model: channels of the first convolution. Default: ${DEFAULT-VALUE}.") int convDim;
+    @Option(names = "--n-group", defaultValue = "8", description = "Random model: groups per GDWCT module. Default: ${DEFAULT-VALUE}.") int nGroup;
+    @Option(names = "--mlp-dim", defaultValue = "256", description = "Random model: width of the style MLP. Default: ${DEFAULT-VALUE}.") int mlpDim;
+    @Option(names = "--res-blocks", defaultValue = "8", description = "Random model: residual blocks. Default: ${DEFAULT-VALUE}.") int resBlocks;
     @Option(names = "--sizes", split = ",", defaultValue = "216,256", description = "Square input sizes. Default: ${DEFAULT-VALUE}.")
     List<Integer> sizes;
-    @Option(names = "--runs", defaultValue = "10") int runs;
-    @Option(names = "--warmup", defaultValue = "3") int warmup;
-    @Option(names = "--device", defaultValue = "auto") String device;
+    @Option(names = "--runs", defaultValue = "10", description = "Timed runs per size; the median is reported. Default: ${DEFAULT-VALUE}.") int runs;
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs before them. Default: ${DEFAULT-VALUE}.") int warmup;
+    @Mixin
+    DeviceOption device = new DeviceOption();
     @Option(names = "--train", description = "Time training iterations instead (uses --preset, --batch-size).")
     boolean train;
-    @Option(names = "--preset", defaultValue = "official") String preset;
-    @Option(names = "--batch-size", defaultValue = "1") int batchSize;
+    @Option(names = "--preset", defaultValue = "official", description = "With --train: official or cpu-small. Default: ${DEFAULT-VALUE}.") String preset;
+    @Option(names = "--batch-size", defaultValue = "1", description = "With --train: images per domain per iteration. Default: ${DEFAULT-VALUE}.") int batchSize;
 
     @Override
     public Integer call() throws Exception {
-        Device dev = DeviceSelector.select(device);
+        Device dev = device.select();
         System.out.printf("threads: intra-op %s, device %s, %d cores%n",
                 System.getProperty("ai.djl.pytorch.num_threads", "default"), dev, Runtime.getRuntime().availableProcessors());
         if (train) {
@@ -74,7 +76,7 @@ public class BenchCommand implements Callable<Integer> {
                         NDArray x = s.randomUniform(-1f, 1f, new Shape(1, 3, size, size));
                         NDArray y = s.randomUniform(-1f, 1f, new Shape(1, 3, size, size));
                         long t0 = System.nanoTime();
-                        NDArray out = m.translate(x, m.styleCode(y, Direction.A2B), Direction.A2B, 1f, false).image();
+                        NDArray out = Translation.forward(m, x, y, Direction.A2B, 1f, false).image();
                         out.toFloatArray(); // forces completion on any device
                         if (r >= warmup) {
                             ms.add((System.nanoTime() - t0) / 1e6);

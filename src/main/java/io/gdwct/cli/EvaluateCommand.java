@@ -7,11 +7,10 @@ import io.gdwct.eval.EvaluationReport;
 import io.gdwct.eval.EvaluationRun;
 import io.gdwct.eval.ReportJson;
 import io.gdwct.eval.ReportTable;
-import io.gdwct.inference.DeviceSelector;
-import io.gdwct.model.Direction;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Scores a model on every content × exemplar pair of two folders; the work is in {@link EvaluationRun}. */
@@ -21,8 +20,8 @@ import picocli.CommandLine.Option;
             "Metric definitions: docs/evaluation.md."})
 public class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "Model directory (holds model.json).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Option(names = "--content", required = true, description = "Folder of content images (read recursively, sorted by name).")
     Path content;
@@ -33,24 +32,14 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder for metrics.json and grid.png (created if needed).")
     Path out;
 
-    @Option(names = "--direction", defaultValue = "a2b", description = "a2b (content from domain A, style of B) or b2a. Default: ${DEFAULT-VALUE}.")
-    String direction;
+    @Mixin
+    TranslationOptions translation = new TranslationOptions(256);
 
-    @Option(names = "--max-side", defaultValue = "256", description = "Longest side the images are prepared to, as translate's. Default: ${DEFAULT-VALUE}.")
-    int maxSide;
-
-    @Option(names = "--strength", defaultValue = "1.0",
-            description = "Scale of every GDWCT module's learned blend α, in [0, 1], as translate's. Default: ${DEFAULT-VALUE}.")
-    float strength;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
-    String device;
+    @Mixin
+    DeviceOption device = new DeviceOption();
 
     @Option(names = "--cell", defaultValue = "" + EvaluationGrid.DEFAULT_CELL, description = "Side of a grid.png cell in pixels. Default: ${DEFAULT-VALUE}.")
     int cell;
-
-    @Option(names = "--max-pixels", defaultValue = "40000000", description = "Reject images larger than this many pixels. Default: ${DEFAULT-VALUE}.")
-    long maxPixels;
 
     @Option(names = "--baseline", defaultValue = "none",
             description = "none, or colour-transfer: also score per-channel mean/std colour transfer on the same pairs and print it beside the model. Default: ${DEFAULT-VALUE}.")
@@ -63,9 +52,10 @@ public class EvaluateCommand implements Callable<Integer> {
             case ColourTransfer.NAME, "color-transfer" -> true;
             default -> throw new IllegalArgumentException("unknown --baseline '" + baseline + "' (none, colour-transfer)");
         };
-        Evaluation.Settings settings = new Evaluation.Settings(Direction.parse(direction), maxSide, cell, strength, colourTransfer);
-        EvaluationReport report = EvaluationRun.run(new EvaluationRun.Paths(model, content, exemplars, out),
-                settings, maxPixels, DeviceSelector.select(device), System.err);
+        Evaluation.Settings settings = new Evaluation.Settings(translation.direction(), translation.maxSide, cell,
+                translation.strength, colourTransfer);
+        EvaluationReport report = EvaluationRun.run(new EvaluationRun.Paths(model.dir, content, exemplars, out),
+                settings, translation.maxPixels, device.select(), System.err);
         System.out.println();
         System.out.print(ReportTable.markdown(report));
         if (report.summary().tonesLost()) {

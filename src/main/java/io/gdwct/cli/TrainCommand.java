@@ -1,6 +1,6 @@
 package io.gdwct.cli;
 
-import io.gdwct.inference.DeviceSelector;
+import io.gdwct.model.ModelInfo;
 import io.gdwct.training.TrainingCheckpoint;
 import io.gdwct.training.TrainingConfig;
 import io.gdwct.training.TrainingConfigs;
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Trains a GDWCT model from two folders of images. */
@@ -25,13 +26,21 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--data-b", required = true, description = "Folder of domain-B images.")
     Path dataB;
 
+    @Option(names = "--val-a", paramLabel = "DIR", description = "Validation folder of domain-A images, never trained on:"
+            + " at each sample grid up to 5 of them are translated with up to 4 --val-b exemplars and the tone"
+            + " correlation is logged (val_tone); train warns when the photo's tones are lost.")
+    Path valA;
+
+    @Option(names = "--val-b", paramLabel = "DIR", description = "Validation folder of domain-B exemplars (with --val-a).")
+    Path valB;
+
     @Option(names = "--out", required = true, description = "Run directory: checkpoint, metrics.jsonl, samples, losses.png.")
     Path out;
 
     @Option(names = "--config", description = "JSON or YAML file with any training settings (field names as in --dump-config).")
     Path config;
 
-    @Option(names = "--preset", defaultValue = "official", description = "official or cpu-small. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--preset", defaultValue = "official", description = "Starting settings: official or cpu-small (a model sized for a 2-core CPU). Default: ${DEFAULT-VALUE}.")
     String preset;
 
     @Option(names = "--resume", description = "Continue from the run directory's checkpoint (start fresh if there is none).")
@@ -40,14 +49,14 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--export", description = "Also write the serving model directory here (default RUN_DIR/model at the end).")
     Path export;
 
-    @Option(names = "--domain-a", defaultValue = "A", description = "Name of domain A in the exported model.")
+    @Option(names = "--domain-a", defaultValue = "A", description = "Name of domain A in the exported model. Default: ${DEFAULT-VALUE}.")
     String domainA;
 
-    @Option(names = "--domain-b", defaultValue = "B", description = "Name of domain B in the exported model.")
+    @Option(names = "--domain-b", defaultValue = "B", description = "Name of domain B in the exported model. Default: ${DEFAULT-VALUE}.")
     String domainB;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu.")
-    String device;
+    @Mixin
+    DeviceOption device = new DeviceOption();
 
     @Option(names = "--dump-config", description = "Print the effective config as JSON and exit.")
     boolean dumpConfig;
@@ -57,40 +66,40 @@ public class TrainCommand implements Callable<Integer> {
                     + " (small enough to keep in git; --resume from a folder holding it continues the run).")
     Path compactTo;
 
-    @Option(names = "--iterations") Long iterations;
-    @Option(names = "--batch-size") Integer batchSize;
-    @Option(names = "--image-size") Integer imageSize;
-    @Option(names = "--resize-short-side") Integer resizeShortSide;
-    @Option(names = "--min-scale") Double minScale;
-    @Option(names = "--max-scale") Double maxScale;
-    @Option(names = "--seed") Long seed;
-    @Option(names = "--lr-g") Double lrG;
-    @Option(names = "--lr-d") Double lrD;
-    @Option(names = "--beta1") Double beta1;
-    @Option(names = "--beta2") Double beta2;
-    @Option(names = "--weight-decay") Double weightDecay;
-    @Option(names = "--decay-start") Long decayStart;
-    @Option(names = "--step-size") Long stepSize;
-    @Option(names = "--gamma") Double gamma;
-    @Option(names = "--lambda-x-rec") Double lambdaXRec;
-    @Option(names = "--lambda-x-cyc") Double lambdaXCyc;
-    @Option(names = "--lambda-s") Double lambdaS;
-    @Option(names = "--lambda-c") Double lambdaC;
-    @Option(names = "--lambda-w-reg") Double lambdaWReg;
-    @Option(names = "--lambda-c-reg") Double lambdaCReg;
+    @Option(names = "--iterations", description = "Total iterations (official NUM_ITERS).") Long iterations;
+    @Option(names = "--batch-size", description = "Images per domain per iteration (official BATCH_SIZE).") Integer batchSize;
+    @Option(names = "--image-size", description = "Side of the square training crop, a multiple of 4 (official CROP_SIZE).") Integer imageSize;
+    @Option(names = "--resize-short-side", description = "The short side is resized to this before the crop (official RESIZE).") Integer resizeShortSide;
+    @Option(names = "--min-scale", description = "Lower bound of a random scale of that resize (1 = off).") Double minScale;
+    @Option(names = "--max-scale", description = "Upper bound of the random scale (1 = off).") Double maxScale;
+    @Option(names = "--seed", description = "Seeds the weight initialisation and the data order.") Long seed;
+    @Option(names = "--lr-g", description = "Generator learning rate (G_LR).") Double lrG;
+    @Option(names = "--lr-d", description = "Discriminator learning rate (D_LR).") Double lrD;
+    @Option(names = "--beta1", description = "Adam β1.") Double beta1;
+    @Option(names = "--beta2", description = "Adam β2.") Double beta2;
+    @Option(names = "--weight-decay", description = "L2 added to the gradient, as torch.optim.Adam's weight_decay (not AdamW).") Double weightDecay;
+    @Option(names = "--decay-start", description = "The learning-rate schedule starts stepping after this iteration (NUM_ITERS_DECAY).") Long decayStart;
+    @Option(names = "--step-size", description = "Iterations between learning-rate steps (STEP_SIZE).") Long stepSize;
+    @Option(names = "--gamma", description = "Factor of each learning-rate step.") Double gamma;
+    @Option(names = "--lambda-x-rec", description = "Weight of the self-reconstruction loss (LAMBDA_X_REC).") Double lambdaXRec;
+    @Option(names = "--lambda-x-cyc", description = "Weight of the cross-cycle loss (LAMBDA_X_CYC).") Double lambdaXCyc;
+    @Option(names = "--lambda-s", description = "Weight of the style-code reconstruction loss (LAMBDA_S).") Double lambdaS;
+    @Option(names = "--lambda-c", description = "Weight of the content-code reconstruction loss (LAMBDA_C).") Double lambdaC;
+    @Option(names = "--lambda-w-reg", description = "Weight of the whitening regulariser (LAMBDA_W_REG).") Double lambdaWReg;
+    @Option(names = "--lambda-c-reg", description = "Weight of the coloring regulariser (LAMBDA_C_REG).") Double lambdaCReg;
     @Option(names = "--lambda-structure", description = "Weight of the structure loss (not in the official code; 0 = official).")
     Double lambdaStructure;
     @Option(names = "--lambda-texture", description = "Weight of the texture-statistics loss (not in the official code; 0 = official).")
     Double lambdaTexture;
     @Option(names = "--ema-decay", description = "Export a moving average of the generator weights with this decay, e.g. 0.999 (0 = the last weights, official).")
     Double emaDecay;
-    @Option(names = "--checkpoint-every") Long checkpointEvery;
-    @Option(names = "--sample-every") Long sampleEvery;
-    @Option(names = "--log-every") Long logEvery;
-    @Option(names = "--conv-dim") Integer convDim;
-    @Option(names = "--n-group") Integer nGroup;
-    @Option(names = "--mlp-dim") Integer mlpDim;
-    @Option(names = "--res-blocks") Integer resBlocks;
+    @Option(names = "--checkpoint-every", description = "Iterations between checkpoints.") Long checkpointEvery;
+    @Option(names = "--sample-every", description = "Iterations between sample grids and loss charts.") Long sampleEvery;
+    @Option(names = "--log-every", description = "Iterations between metrics-log lines.") Long logEvery;
+    @Option(names = "--conv-dim", description = "Channels of the generators' first convolution (G.FIRST_DIM).") Integer convDim;
+    @Option(names = "--n-group", description = "Groups of each GDWCT module (N_GROUP).") Integer nGroup;
+    @Option(names = "--mlp-dim", description = "Width of the style MLP (G.MLP_DIM).") Integer mlpDim;
+    @Option(names = "--res-blocks", description = "Residual blocks of the content encoder and decoder (G.N_RES_BLOCKS).") Integer resBlocks;
 
     @Override
     public Integer call() throws Exception {
@@ -111,8 +120,8 @@ public class TrainCommand implements Callable<Integer> {
                     .writerWithDefaultPrettyPrinter().writeValueAsString(cfg));
             return 0;
         }
-        TrainingRun run = new TrainingRun(cfg, new TrainingRun.Paths(dataA, dataB, out, export),
-                new TrainingRun.Domains(domainA, domainB), DeviceSelector.select(device), System.out);
+        TrainingRun run = new TrainingRun(cfg, new TrainingRun.Paths(dataA, dataB, out, export, valA, valB),
+                new ModelInfo.Domains(domainA, domainB), device.select(), System.out);
         long next = run.run(resume, Long.MAX_VALUE);
         System.out.printf("stopped at iteration %d of %d; checkpoint %s%n", next, cfg.iterations(), TrainingCheckpoint.file(out));
         return 0;

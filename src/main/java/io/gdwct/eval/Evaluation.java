@@ -1,10 +1,10 @@
 package io.gdwct.eval;
 
+import io.gdwct.core.Sizing;
+import io.gdwct.core.TranslationRequest;
 import io.gdwct.eval.ImageSet.NamedImage;
 import io.gdwct.eval.metrics.Gaussian;
 import io.gdwct.image.RgbImage;
-import io.gdwct.inference.TranslationRequest;
-import io.gdwct.inference.TranslationRequests;
 import io.gdwct.model.Direction;
 import io.gdwct.model.GdwctModel;
 import io.gdwct.model.nn.NoGrad;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * Translates every content × exemplar pair with one model and scores each output: the in-memory
  * core of {@code gdwct evaluate} (see {@link EvaluationRun} for the folders and files around it).
  *
- * <p>Inputs go through {@link TranslationRequests#prepare}, the resize rules {@code translate} and
+ * <p>Inputs go through {@link Sizing#prepare}, the resize rules {@code translate} and
  * the service use, so the numbers describe what users get. Outputs are compared with the content
  * <em>as prepared</em> (same size as the output; SSIM needs that) and the exemplar as prepared.
  * Strength is 1 (the modules' α as trained).
@@ -140,7 +140,7 @@ public final class Evaluation {
 
     private TranslationRequest prepare(NamedImage content, NamedImage exemplar) {
         try {
-            return TranslationRequests.prepare(content.image(), exemplar.image(), settings.direction(), settings.maxSide(), settings.strength());
+            return Sizing.prepare(content.image(), exemplar.image(), settings.direction(), settings.maxSide(), settings.strength());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("content " + content.name() + " with exemplar " + exemplar.name()
                     + ": " + e.getMessage(), e);

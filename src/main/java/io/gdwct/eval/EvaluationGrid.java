@@ -2,7 +2,7 @@ package io.gdwct.eval;
 
 import io.gdwct.image.ImageResizer;
 import io.gdwct.image.RgbImage;
-import io.gdwct.training.report.SampleGrid;
+import io.gdwct.image.grid.SampleGrid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.gdwct.eval;
 
 import ai.djl.Device;
+import io.gdwct.core.Sizing;
 import io.gdwct.eval.ImageSet.NamedImage;
 import io.gdwct.image.ImageDecoder;
-import io.gdwct.inference.TranslationRequests;
+import io.gdwct.image.grid.SampleGrid;
 import io.gdwct.model.GdwctModel;
-import io.gdwct.training.report.SampleGrid;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ public final class EvaluationRun {
         if (Files.exists(paths.out()) && !Files.isDirectory(paths.out())) {
             throw new IllegalArgumentException("--out exists and is not a folder: " + paths.out());
         }
-        ImageDecoder decoder = new ImageDecoder(maxPixels, TranslationRequests.MIN_SIDE);
+        ImageDecoder decoder = new ImageDecoder(maxPixels, Sizing.MIN_SIDE);
         List<NamedImage> contents = ImageSet.read(paths.contents(), decoder);
         List<NamedImage> exemplars = ImageSet.read(paths.exemplars(), decoder);
         log.printf("evaluating %d contents x %d exemplars (%s, max side %d) on %s%n",

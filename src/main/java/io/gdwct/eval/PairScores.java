@@ -5,7 +5,7 @@ import io.gdwct.image.LuminanceCorrelation;
 
 /**
  * The image metrics of one translation, from the content as the model saw it (resized by
- * {@link io.gdwct.inference.TranslationRequests#prepare}, hence the output's size), the output and
+ * {@link io.gdwct.core.Sizing#prepare}, hence the output's size), the output and
  * the exemplar.
  *
  * @param styleRatio W2(output, exemplar) / W2(content, exemplar) on Lab Gaussians: 0 = the

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -90,13 +89,8 @@ public final class ReportJson {
     public static Path write(EvaluationReport report, Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
         Files.createDirectories(dir);
-        Path tmp = io.gdwct.files.SiblingTempFile.create(file);
-        try {
-            Files.write(tmp, MAPPER.writeValueAsBytes(toJson(report)));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        io.gdwct.files.AtomicFiles.write(file, MAPPER.writeValueAsBytes(toJson(report)),
+                io.gdwct.files.AtomicFiles.Durability.ATOMIC);
         return file;
     }
 

@@ -2,6 +2,7 @@ package io.gdwct.eval;
 
 import io.gdwct.eval.metrics.Gaussian;
 import io.gdwct.eval.metrics.StyleMetrics;
+import io.gdwct.image.LuminanceCorrelation;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -35,7 +36,7 @@ public record Summary(Map<Metric, Double> mean, Map<Metric, Double> median, Map<
      * A pair whose tone is below this has lost the content's light and dark: at 0.2 an output's
      * luminance explains 4 % of the content's, and an inverted output is far below.
      */
-    public static final double LOW_TONE = 0.2;
+    public static final double LOW_TONE = LuminanceCorrelation.LOW;
 
     public Summary {
         mean = Collections.unmodifiableMap(new EnumMap<>(mean));

@@ -69,9 +69,32 @@ public final class ImageDecoder {
      * @throws ImageException (one of its subclasses) for anything wrong with the bytes
      */
     public RgbImage decode(byte[] bytes) {
+        return decode(bytes, checkHeader(bytes));
+    }
+
+    /**
+     * The cheap check, before any pixel is decoded (microseconds): the header is readable and its
+     * size within this decoder's limits. The size rules live here only.
+     *
+     * @throws ImageException (one of its subclasses) for an unsupported, corrupt, too large or too small header
+     */
+    public ImageHeader checkHeader(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         ImageHeader header = ImageHeaders.read(bytes);
         checkSize(header.width(), header.height());
+        return header;
+    }
+
+    /**
+     * Decodes bytes whose header {@link #checkHeader} already accepted, so an upload's header is
+     * parsed once however many stages it goes through.
+     *
+     * @param checked what {@link #checkHeader} returned for these very bytes
+     * @throws ImageException (one of its subclasses) for anything wrong with the bytes
+     */
+    public RgbImage decode(byte[] bytes, ImageHeader checked) {
+        Objects.requireNonNull(bytes, "bytes");
+        ImageHeader header = Objects.requireNonNull(checked, "checked");
         ImageHeaders.checkComplete(header, bytes);
         int orientation = ExifOrientation.read(header.format(), bytes);
         return ExifOrientation.apply(decodePixels(bytes, header), orientation);

@@ -1,10 +1,8 @@
 package io.gdwct.image;
 
+import io.gdwct.files.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
@@ -71,19 +69,7 @@ public final class ImageEncoder {
     public static void write(RgbImage img, Path file, int quality) throws IOException {
         ImageFormat format = ImageFormat.fromFileName(file).orElseThrow(() -> new IllegalArgumentException(
                 "file must end with .jpg, .jpeg, .png, .webp or .bmp, got " + file));
-        byte[] bytes = encode(img, format, quality);
-        Path target = file.toAbsolutePath();
-        Path temp = io.gdwct.files.SiblingTempFile.create(target);
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, encode(img, format, quality), AtomicFiles.Durability.ATOMIC);
     }
 
     private static int checkQuality(int quality) {

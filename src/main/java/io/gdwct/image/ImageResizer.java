@@ -104,6 +104,12 @@ public final class ImageResizer {
         return resample(src, tw, th, bicubic ? Imgproc.INTER_CUBIC : Imgproc.INTER_LINEAR);
     }
 
+    /** The centre {@code side} × {@code side} square after the short side is resized (bicubic) to {@code side}. */
+    public static RgbImage centreSquare(RgbImage img, int side) {
+        RgbImage r = resizeShortSide(img, side, true);
+        return crop(r, (r.width() - side) / 2, (r.height() - side) / 2, side, side);
+    }
+
     /** The {@code width} × {@code height} region whose top-left corner is ({@code x}, {@code y}). */
     public static RgbImage crop(RgbImage img, int x, int y, int width, int height) {
         requireImage(img);

@@ -2,6 +2,7 @@ package io.gdwct.image;
 
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Copies between {@link RgbImage} and OpenCV {@link Mat}s. Callers own (and release) every Mat.
@@ -43,6 +44,9 @@ final class MatConversions {
                 throw new CorruptImageException("unsupported sample type in image");
             }
             int channels = eight.channels();
+            if (channels == 3) {
+                return fromBgr(eight); // the common case: a pure channel swap, done by OpenCV
+            }
             int pixels = eight.rows() * eight.cols();
             byte[] src = new byte[pixels * channels];
             eight.get(0, 0, src);
@@ -54,6 +58,17 @@ final class MatConversions {
         }
     }
 
+    private static RgbImage fromBgr(Mat bgr) {
+        Mat rgb = new Mat();
+        try {
+            Imgproc.cvtColor(bgr, rgb, Imgproc.COLOR_BGR2RGB);
+            return fromRgbMat(rgb);
+        } finally {
+            rgb.release();
+        }
+    }
+
+    /** Grey, grey + alpha and BGRA, per pixel: the alpha compositing has its own rounding. */
     private static byte[] toRgb(byte[] src, int pixels, int channels) {
         byte[] rgb = new byte[pixels * 3];
         for (int i = 0; i < pixels; i++) {

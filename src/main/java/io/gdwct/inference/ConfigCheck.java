@@ -1,5 +1,6 @@
 package io.gdwct.inference;
 
+import io.gdwct.core.Sizing;
 import java.util.Locale;
 
 /**
@@ -18,11 +19,11 @@ public final class ConfigCheck {
         require(c.limits().maxPixels() >= 256,
                 "gdwct.limits.max-pixels must be at least 256, got " + c.limits().maxPixels());
         int maxSide = c.limits().maxSide();
-        require(maxSide >= TranslationRequests.MIN_SIDE,
-                "gdwct.limits.max-side must be at least " + TranslationRequests.MIN_SIDE + ", got " + maxSide);
+        require(maxSide >= Sizing.MIN_SIDE,
+                "gdwct.limits.max-side must be at least " + Sizing.MIN_SIDE + ", got " + maxSide);
         for (int s : inf.warmupSizes()) {
-            require(s >= TranslationRequests.MIN_SIDE && s <= maxSide, "gdwct.inference.warmup-sizes: " + s
-                    + " is outside " + TranslationRequests.MIN_SIDE + ".." + maxSide + " (gdwct.limits.max-side)");
+            require(s >= Sizing.MIN_SIDE && s <= maxSide, "gdwct.inference.warmup-sizes: " + s
+                    + " is outside " + Sizing.MIN_SIDE + ".." + maxSide + " (gdwct.limits.max-side)");
         }
         String d = c.device().trim().toLowerCase(Locale.ROOT);
         require(d.equals("auto") || d.equals("cpu") || d.equals("gpu"),

@@ -18,8 +18,8 @@ import org.jboss.logging.Logger;
  * manner of djl-serving's workload manager. It knows nothing of HTTP.
  *
  * <ul>
- *   <li>Each worker opens its own {@link WorkerResources} (its predictors) on its own thread, and
- *       keeps them for life: DJL predictors are not thread-safe and PyTorch's grad mode is per thread.</li>
+ *   <li>Each worker opens its own {@link WorkerResources} (its warmed-up models) on its own thread,
+ *       and keeps them for life: the warm-up's per-shape native caches are worth paying once.</li>
  *   <li>{@link #submit} never blocks: a full queue fails the returned future at once with
  *       {@link QueueFullException}, so overload turns into fast 503s instead of piling up threads.</li>
  *   <li>Every job has a {@link Deadline}. When it passes, the future fails with

@@ -1,45 +1,31 @@
 package io.gdwct.inference;
 
-import ai.djl.Model;
-import ai.djl.inference.Predictor;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.translate.TranslateException;
+import io.gdwct.core.Translation;
+import io.gdwct.core.TranslationRequest;
 import io.gdwct.image.RgbImage;
 import io.gdwct.model.GdwctModel;
 
 /**
- * Runs translations of one loaded model through a DJL {@link Predictor}. A predictor is not
- * thread-safe: each inference worker owns one runner per model ({@link #newPredictor}).
+ * One loaded model as serving runs it: each call goes through the translation core in a manager of
+ * its own, closed when the call returns, so nothing of one request outlives it. Safe to call from
+ * several worker threads: the model's weights are frozen and only read.
+ *
+ * @param name  the model's name in the registry
+ * @param model the loaded model; its owner (the registry) closes it
  */
-public final class ModelRunner implements AutoCloseable {
-    private final GdwctModel model;
-    private final Model djlModel;
+public record ModelRunner(String name, GdwctModel model) implements AutoCloseable {
 
-    public ModelRunner(String name, GdwctModel model) {
-        this.model = model;
-        this.djlModel = Model.newInstance(name, model.device(), "PyTorch");
-        djlModel.setBlock(new TranslationBlock(model));
+    /** Translates one prepared request (no statistics). */
+    public RgbImage translate(TranslationRequest request) {
+        return Translation.translate(model, request, false).image();
     }
 
-    public GdwctModel model() {
-        return model;
+    /** Same as {@link #translate}: the CLI's single call. */
+    public RgbImage translateOnce(TranslationRequest request) {
+        return translate(request);
     }
 
-    /** A predictor for the calling worker thread (autograd off on that thread: inference only). */
-    public Predictor<TranslationRequest, RgbImage> newPredictor() {
-        JniUtils.setGradMode(false);
-        return djlModel.newPredictor(new GdwctTranslator());
-    }
-
-    /** Convenience for single-threaded callers (CLI): one predictor, one call. */
-    public RgbImage translateOnce(TranslationRequest request) throws TranslateException {
-        try (Predictor<TranslationRequest, RgbImage> p = newPredictor()) {
-            return p.predict(request);
-        }
-    }
-
+    /** Holds nothing of its own (no DJL Model or predictor): the model's owner closes the model. */
     @Override
-    public void close() {
-        djlModel.close();
-    }
+    public void close() {}
 }

@@ -40,7 +40,7 @@ public interface ServiceConfig {
 
     /** The worker pool in front of the model. */
     interface Inference {
-        /** Worker threads, each with its own predictors. Default: max(1, cores / threads-per-worker). */
+        /** Worker threads, each with its own warmed-up models. Default: max(1, cores / threads-per-worker). */
         Optional<Integer> workers();
 
         /** PyTorch intra-op threads per worker. Default: min(cores, 2). */

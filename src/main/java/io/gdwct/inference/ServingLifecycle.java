@@ -1,6 +1,7 @@
 package io.gdwct.inference;
 
 import ai.djl.Device;
+import io.gdwct.core.DeviceSelector;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +74,7 @@ public class ServingLifecycle {
             }
             phase = Phase.WARMING;
             InferencePool p = new InferencePool("gdwct-inference", sizing.workers(), config.inference().queueSize(),
-                    () -> WorkerPredictors.open(registry, config.inference().warmupSizes()), metrics);
+                    () -> WorkerModels.open(registry, config.inference().warmupSizes()), metrics);
             metrics.bindPool(p);
             pool = p;
             p.awaitStarted(Duration.ofDays(365));

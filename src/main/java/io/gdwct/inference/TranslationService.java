@@ -1,5 +1,6 @@
 package io.gdwct.inference;
 
+import io.gdwct.image.ImageHeader;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,11 +27,11 @@ public class TranslationService {
     @Inject
     InferenceMetrics metrics;
 
-    private UploadedImages images;
+    private UploadChecks images;
 
     @PostConstruct
     void init() {
-        images = new UploadedImages(config.limits().maxPixels());
+        images = new UploadChecks(config.limits().maxPixels());
     }
 
     /**
@@ -42,13 +43,14 @@ public class TranslationService {
      * @throws ImageInputException   if an upload's header is refused
      * @throws ShuttingDownException while shutting down
      */
-    public CompletableFuture<TranslationResult> translate(TranslationInput in) {
+    public CompletableFuture<TranslationResult> translate(UploadRequest in) {
         InferencePool pool = lifecycle.poolForRequest();
         String model = registry.resolve(in.model());
-        images.check("content", in.content());
-        images.check("exemplar", in.exemplar());
+        ImageHeader content = images.check("content", in.content());
+        ImageHeader exemplar = images.check("exemplar", in.exemplar());
         Deadline deadline = Deadline.in(config.inference().deadline());
-        return pool.submit(new TranslationJob(model, in, images, metrics), deadline);
+        return pool.submit(new TranslationJob(model, in, new TranslationJob.Headers(content, exemplar), images, metrics),
+                deadline);
     }
 
     /** The largest {@code maxSide} a request may ask for. */

@@ -1,27 +1,26 @@
 package io.gdwct.inference;
 
-import ai.djl.inference.Predictor;
-import ai.djl.translate.TranslateException;
+import io.gdwct.core.Sizing;
 import io.gdwct.image.RgbImage;
 import io.gdwct.model.Direction;
 import java.util.List;
 
 /**
  * The translations a worker runs before it takes traffic: one per configured size, content and
- * exemplar of that size, in both directions. The first calls of a fresh predictor are slow (native
+ * exemplar of that size, in both directions. The first calls on a fresh thread are slow (native
  * allocator and kernel selection per shape); a readiness probe that waits for this keeps that cost
  * off real clients.
  */
 final class WarmUp {
     private WarmUp() {}
 
-    /** @throws TranslateException if a warm-up translation fails */
-    static void run(Predictor<TranslationRequest, RgbImage> predictor, List<Integer> sizes) throws TranslateException {
+    /** @throws RuntimeException if a warm-up translation fails */
+    static void run(ModelRunner runner, List<Integer> sizes) {
         for (int size : sizes) {
             RgbImage content = pattern(size, 0);
             RgbImage exemplar = pattern(size, 1);
             for (Direction d : Direction.values()) {
-                predictor.predict(TranslationRequests.prepare(content, exemplar, d, size, 1f));
+                runner.translate(Sizing.prepare(content, exemplar, d, size, 1f));
             }
         }
     }

@@ -3,6 +3,7 @@ package io.gdwct.model;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gdwct.files.AtomicFiles;
 import io.gdwct.model.checkpoint.HostTensor;
 import io.gdwct.model.checkpoint.SafetensorsReader;
 import io.gdwct.model.checkpoint.SafetensorsWriter;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -60,8 +60,8 @@ public final class ModelDirectory {
     }
 
     /**
-     * Writes a model directory; each file is written atomically, model.json last, so a reader
-     * never sees a description whose weights are not complete.
+     * Writes a model directory; each file is written atomically and forced to disk, model.json
+     * last, so a reader never sees a description whose weights are not complete, even after a crash.
      */
     public static void write(Path dir, ModelInfo info, LinkedHashMap<String, HostTensor> gA,
             LinkedHashMap<String, HostTensor> gB) throws IOException {
@@ -69,13 +69,8 @@ public final class ModelDirectory {
         Map<String, String> meta = Map.of("format", ModelInfo.FORMAT);
         SafetensorsWriter.write(dir.resolve(G_A_FILE), gA, meta);
         SafetensorsWriter.write(dir.resolve(G_B_FILE), gB, meta);
-        Path tmp = io.gdwct.files.SiblingTempFile.create(dir.resolve(INFO_FILE));
-        try {
-            JSON.writeValue(tmp.toFile(), info);
-            Files.move(tmp, dir.resolve(INFO_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // durable: model.json marks the model complete, so it must not outlive a crash without its weights
+        AtomicFiles.write(dir.resolve(INFO_FILE), out -> JSON.writeValue(out, info), AtomicFiles.Durability.DURABLE);
     }
 
     public static ObjectMapper json() {

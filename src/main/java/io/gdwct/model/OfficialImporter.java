@@ -33,12 +33,10 @@ public final class OfficialImporter {
             outA = validated(m, config, a, gAFile);
             outB = validated(m, config, b, gBFile);
         }
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("source", "official GDWCT checkpoints (WonwoongCho/GDWCT), imported");
-        provenance.put("G_A", Map.of("file", gAFile.getFileName().toString(), "sha256", sha256(gAFile)));
-        provenance.put("G_B", Map.of("file", gBFile.getFileName().toString(), "sha256", sha256(gBFile)));
-        provenance.put("importedAt", Instant.now().toString());
-        ModelInfo info = ModelInfo.of(config, domainA, domainB, provenance);
+        Provenance provenance = Provenance.imported("official GDWCT checkpoints (WonwoongCho/GDWCT), imported",
+                new Provenance.SourceFile(gAFile.getFileName().toString(), sha256(gAFile)),
+                new Provenance.SourceFile(gBFile.getFileName().toString(), sha256(gBFile)), Instant.now().toString());
+        ModelInfo info = ModelInfo.of(config, new ModelInfo.Domains(domainA, domainB), provenance);
         ModelDirectory.write(outDir, info, outA, outB);
         return info;
     }

@@ -215,7 +215,9 @@ public final class GdwctTrainer {
         List<NDArray> statsBefore = new ArrayList<>();
         try (NoGrad ignored = new NoGrad()) {
             for (Parameter p : models.runningStatistics()) {
-                statsBefore.add(p.getArray().duplicate()); // restored if this step's update is skipped
+                NDArray copy = p.getArray().duplicate(); // restored if this step's update is skipped
+                copy.attach(scope); // a duplicate lands in the parameter's (model-lifetime) manager
+                statsBefore.add(copy);
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();

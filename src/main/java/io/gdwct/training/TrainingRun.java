@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import io.gdwct.model.GdwctModel;
 import io.gdwct.model.ModelDirectory;
 import io.gdwct.model.ModelInfo;
+import io.gdwct.model.Provenance;
 import io.gdwct.model.StateDicts;
 import io.gdwct.model.nn.NoGrad;
 import io.gdwct.training.data.Augmentation;
@@ -49,20 +50,32 @@ public final class TrainingRun {
         return all;
     }
 
-    /** Where the data and outputs are. */
-    public record Paths(Path dataA, Path dataB, Path runDir, Path exportDir) {}
+    /**
+     * Where the data and outputs are.
+     *
+     * @param validationA validation folders for the tone watch (both or neither; null: the sample
+     *                    grid's training crops are watched instead)
+     */
+    public record Paths(Path dataA, Path dataB, Path runDir, Path exportDir, Path validationA, Path validationB) {
+        public Paths {
+            if ((validationA == null) != (validationB == null)) {
+                throw new IllegalArgumentException("give both validation folders (--val-a and --val-b) or neither");
+            }
+        }
 
-    /** Domain names recorded in the exported model. */
-    public record Domains(String a, String b) {}
+        public Paths(Path dataA, Path dataB, Path runDir, Path exportDir) {
+            this(dataA, dataB, runDir, exportDir, null, null);
+        }
+    }
 
     private final TrainingConfig cfg;
     private final Paths paths;
-    private final Domains domains;
+    private final ModelInfo.Domains domains;
     private final Device device;
     private final PrintStream out;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
 
-    public TrainingRun(TrainingConfig cfg, Paths paths, Domains domains, Device device, PrintStream out) {
+    public TrainingRun(TrainingConfig cfg, Paths paths, ModelInfo.Domains domains, Device device, PrintStream out) {
         this.cfg = cfg;
         this.paths = paths;
         this.domains = domains;
@@ -109,6 +122,8 @@ public final class TrainingRun {
                         paths.dataA(), loader.domainA().size(), loader.domainA().skippedCount(),
                         paths.dataB(), loader.domainB().size(), loader.domainB().skippedCount());
                 SampleSet samples = new SampleSet(loader.domainA(), loader.domainB(), 4, cfg.imageSize());
+                ToneWatch watch = paths.validationA() == null ? null
+                        : ToneWatch.of(paths.validationA(), paths.validationB(), cfg.imageSize());
                 GdwctModel view = GdwctModel.of(info(loader, start), models.manager(), models.gA(), models.gB());
                 ProgressReporter progress = new ProgressReporter(cfg.iterations(), start, out);
                 CountDownLatch finished = new CountDownLatch(1);
@@ -140,11 +155,22 @@ public final class TrainingRun {
                         double lr = values.remove("lr");
                         if (i % cfg.sampleEvery() == 0 || i == cfg.iterations()) {
                             SampleSet.Stats stats;
+                            ToneWatch.Reading tone = null;
                             try (NoGrad ng = new NoGrad()) {
                                 stats = samples.render(view, models.manager(), paths.runDir().resolve(String.format("samples-%08d.png", i)));
+                                tone = watch == null ? null : watch.measure(view, models.manager());
                             }
                             values.put("whitening_error", stats.whiteningError());
                             values.put("coloring_orthogonality", stats.coloringOrthogonality());
+                            values.put("sample_tone", stats.tone());
+                            if (tone != null) {
+                                values.put("val_tone", tone.mean());
+                                values.put("val_low_tone", tone.lowShare());
+                            }
+                            String warning = ToneWatch.warning(i, stats.tone(), tone);
+                            if (warning != null) {
+                                LOG.warn(warning);
+                            }
                         }
                         if (i % cfg.logEvery() == 0 || values.containsKey("whitening_error")) {
                             metrics.log(i, elapsed, progress.itPerSec(), lr, values);
@@ -179,27 +205,20 @@ public final class TrainingRun {
     }
 
     private ModelInfo info(UnpairedBatchLoader loader, long iterations) {
-        return ModelInfo.of(cfg.model(), domains.a(), domains.b(), provenance(loader, iterations, 0));
+        return ModelInfo.of(cfg.model(), domains, provenance(loader, iterations, 0));
     }
 
-    private Map<String, Object> provenance(UnpairedBatchLoader loader, long iterations, double seconds) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("source", "trained with gdwct train");
-        p.put("dataA", Map.of("folder", paths.dataA().toString(), "images", loader.domainA().size(),
-                "skipped", loader.domainA().skippedCount()));
-        p.put("dataB", Map.of("folder", paths.dataB().toString(), "images", loader.domainB().size(),
-                "skipped", loader.domainB().skippedCount()));
-        p.put("iterations", iterations);
-        p.put("trainingHours", Math.round(seconds / 36.0) / 100.0);
-        p.put("seed", cfg.seed());
-        p.put("training", cfg);
-        p.put("date", Instant.now().toString());
-        return p;
+    private Provenance provenance(UnpairedBatchLoader loader, long iterations, double seconds) {
+        return Provenance.trained(
+                new Provenance.Data(paths.dataA().toString(), loader.domainA().size(), loader.domainA().skippedCount()),
+                new Provenance.Data(paths.dataB().toString(), loader.domainB().size(), loader.domainB().skippedCount()),
+                iterations, Math.round(seconds / 36.0) / 100.0, cfg.seed(), cfg, Instant.now().toString());
     }
 
     private void export(Path dir, TrainingModels models, UnpairedBatchLoader loader, long iterations, double seconds)
             throws IOException {
-        ModelInfo info = ModelInfo.of(cfg.model(), domains.a(), domains.b(), provenance(loader, iterations, seconds));
+        ModelInfo info = ModelInfo.of(cfg.model(), domains,
+                provenance(loader, iterations, seconds));
         GeneratorAverage avg = models.average();
         if (avg == null) {
             ModelDirectory.write(dir, info, StateDicts.export(models.gA()), StateDicts.export(models.gB()));

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.gdwct.api.TestModels;
+import io.gdwct.core.ImageTensors;
+import io.gdwct.core.Sizing;
+import io.gdwct.core.TranslationRequest;
 import io.gdwct.image.RgbImage;
-import io.gdwct.inference.ImageTensors;
 import io.gdwct.inference.ModelRunner;
-import io.gdwct.inference.TranslationRequest;
-import io.gdwct.inference.TranslationRequests;
 import io.gdwct.model.nn.Decoder;
 import io.gdwct.model.nn.NoGrad;
 import io.gdwct.training.GdwctTrainer;
@@ -40,8 +39,8 @@ class LongLivedManagerTest {
 
     @Test
     void translationsLeaveTheModelAndEngineManagersUnchanged() throws Exception {
-        // the service's path: a loaded (frozen) model, a ModelRunner, one long-lived predictor on a
-        // worker thread (which turns autograd off there), as InferencePool's workers hold them
+        // the service's path: a loaded (frozen) model and a ModelRunner called from a long-lived
+        // worker thread, as InferencePool's workers hold them
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-inference-worker"));
         try (GdwctModel model = GdwctModel.load(TestModels.tinyModels().resolve("default"), Device.cpu());
                 ModelRunner runner = new ModelRunner("default", model)) {
@@ -51,12 +50,12 @@ class LongLivedManagerTest {
             // sub-manager of the engine's system manager: its count is every live array of the engine
             NDManager engine = modelManager.getParentManager();
             worker.submit(() -> {
-                try (Predictor<TranslationRequest, RgbImage> predictor = runner.newPredictor()) {
+                try (ModelRunner predictor = runner) {
                     // warm-up: one translation per direction fills each decoder's caches of folded
                     // frozen kernels (UpsampleConv, SpaceToDepthConv), in the model's manager
                     int before = count(modelManager);
                     for (Direction d : Direction.values()) {
-                        predictor.predict(request(64, 64, 64, 64, d, 1f, 0));
+                        predictor.translate(request(64, 64, 64, 64, d, 1f, 0));
                     }
                     int model0 = count(modelManager);
                     int engine0 = count(engine);
@@ -73,7 +72,7 @@ class LongLivedManagerTest {
                         switch (i % 5) {
                             case 0, 1, 2 -> {
                                 what += ", service predictor)";
-                                out = predictor.predict(req);
+                                out = predictor.translate(req);
                             }
                             case 3 -> {
                                 what += ", CLI translateOnce)";
@@ -175,7 +174,7 @@ class LongLivedManagerTest {
     }
 
     private static TranslationRequest request(int h, int w, int eh, int ew, Direction d, float strength, int seed) {
-        return TranslationRequests.prepare(image(w, h, seed), image(ew, eh, seed + 1000), d, MAX_SIDE, strength);
+        return Sizing.prepare(image(w, h, seed), image(ew, eh, seed + 1000), d, MAX_SIDE, strength);
     }
 
     private static RgbImage image(int w, int h, int seed) {

@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.gdwct.model.GdwctConfig;
 import io.gdwct.model.ModelDirectory;
+import io.gdwct.model.ModelInfo;
 import io.gdwct.model.checkpoint.HostTensor;
 import io.gdwct.model.checkpoint.SafetensorsReader;
 import java.io.ByteArrayOutputStream;
@@ -132,7 +133,7 @@ class GeneratorAverageTest {
 
     private static long run(TrainingConfig cfg, Path dir, boolean resume, long stopAfter) throws Exception {
         TrainingRun r = new TrainingRun(cfg, new TrainingRun.Paths(IMAGES, IMAGES, dir, null),
-                new TrainingRun.Domains("a", "b"), Device.cpu(), new PrintStream(new ByteArrayOutputStream()));
+                new ModelInfo.Domains("a", "b"), Device.cpu(), new PrintStream(new ByteArrayOutputStream()));
         return r.run(resume, stopAfter);
     }
 }

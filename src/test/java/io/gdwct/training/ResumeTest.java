@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import io.gdwct.model.GdwctModel;
 import io.gdwct.model.ModelDirectory;
+import io.gdwct.model.ModelInfo;
 import io.gdwct.model.checkpoint.HostTensor;
 import io.gdwct.model.checkpoint.SafetensorsReader;
 import io.gdwct.training.report.MetricsLog;
@@ -65,7 +66,7 @@ class ResumeTest {
 
     private static long run(TrainingConfig cfg, Path dir, boolean resume, long stopAfter) throws Exception {
         TrainingRun r = new TrainingRun(cfg, new TrainingRun.Paths(IMAGES, IMAGES, dir, null),
-                new TrainingRun.Domains("a", "b"), Device.cpu(), new PrintStream(new ByteArrayOutputStream()));
+                new ModelInfo.Domains("a", "b"), Device.cpu(), new PrintStream(new ByteArrayOutputStream()));
         return r.run(resume, stopAfter);
     }
 }

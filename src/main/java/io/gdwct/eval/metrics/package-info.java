@@ -13,5 +13,7 @@
  * </ul>
  *
  * <p>{@link io.gdwct.eval.metrics.StyleMetrics} is the entry point; the other classes are the parts.
+ *
+ * <p>May import: image.
  */
 package io.gdwct.eval.metrics;

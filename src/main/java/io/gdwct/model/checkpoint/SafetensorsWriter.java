@@ -3,19 +3,15 @@ package io.gdwct.model.checkpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gdwct.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes tensors as a safetensors file, our model weights format (the Hugging Face layout): an
@@ -25,8 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Tensors whose recorded dtype is {@code bfloat16} are written as BF16 (rounded to nearest even);
  * every other tensor as F32.
  *
- * <p>The write is atomic: the bytes go to {@code <name>.tmp-<random>} in the target's directory,
- * are forced to disk, and the file is then renamed over the target, so a crash or a full disk
+ * <p>The write is atomic and durable ({@link AtomicFiles.Durability#DURABLE}): a crash or a full disk
  * never leaves a half-written model where a good one was. Tensors are streamed through a small
  * buffer, never assembled into one array the size of the file.
  */
@@ -41,37 +36,19 @@ public final class SafetensorsWriter {
     public static void write(Path file, LinkedHashMap<String, HostTensor> tensors, Map<String, String> metadata)
             throws IOException {
         byte[] header = header(tensors, metadata);
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = dir.resolve(file.getFileName() + ".tmp-"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-        boolean moved = false;
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-                buf.putLong(header.length);
-                writeFully(ch, buf.flip());
-                writeFully(ch, ByteBuffer.wrap(header));
-                for (HostTensor t : tensors.values()) {
-                    if (isBf16(t)) {
-                        writeBf16(ch, buf, t.data());
-                    } else {
-                        writeFloats(ch, buf, t.data());
-                    }
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-            syncDirectory(dir);
-        } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is the one worth reporting
+        AtomicFiles.writeChannel(file, ch -> {
+            ByteBuffer buf = ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            buf.putLong(header.length);
+            writeFully(ch, buf.flip());
+            writeFully(ch, ByteBuffer.wrap(header));
+            for (HostTensor t : tensors.values()) {
+                if (isBf16(t)) {
+                    writeBf16(ch, buf, t.data());
+                } else {
+                    writeFloats(ch, buf, t.data());
                 }
             }
-        }
+        }, AtomicFiles.Durability.DURABLE);
     }
 
     /** The JSON header, padded with spaces to a multiple of 8 bytes so that the data is 8-aligned. */
@@ -136,15 +113,6 @@ public final class SafetensorsWriter {
     private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
         while (buf.hasRemaining()) {
             ch.write(buf);
-        }
-    }
-
-    /** Makes the rename itself durable; not every platform lets a directory be opened, so best effort. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // the data is already on disk; only the directory entry's durability is at stake
         }
     }
 

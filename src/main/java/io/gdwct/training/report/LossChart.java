@@ -1,5 +1,7 @@
 package io.gdwct.training.report;
 
+import io.gdwct.files.AtomicFiles;
+import io.gdwct.image.grid.Headless;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;

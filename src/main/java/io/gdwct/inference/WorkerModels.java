@@ -1,38 +1,34 @@
 package io.gdwct.inference;
 
-import ai.djl.inference.Predictor;
-import io.gdwct.image.RgbImage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * One worker's predictors, one per serving model, created on the worker's thread (which turns
- * autograd off there) and warmed up before the worker takes its first job. A model whose warm-up
- * fails is taken out of service in the {@link ModelRegistry}, so readiness shows it.
+ * One worker's serving models, each warmed up on the worker's thread before it takes its first
+ * job. A model whose warm-up fails is taken out of service in the {@link ModelRegistry}, so
+ * readiness shows it.
  */
-final class WorkerPredictors implements WorkerResources {
-    private static final Logger LOG = Logger.getLogger(WorkerPredictors.class);
+final class WorkerModels implements WorkerResources {
+    private static final Logger LOG = Logger.getLogger(WorkerModels.class);
 
-    private final Map<String, Predictor<TranslationRequest, RgbImage>> predictors = new LinkedHashMap<>();
+    private final Map<String, ModelRunner> runners = new LinkedHashMap<>();
 
-    private WorkerPredictors() {}
+    private WorkerModels() {}
 
     /** Runs on the worker thread. */
-    static WorkerPredictors open(ModelRegistry registry, List<Integer> warmupSizes) {
-        WorkerPredictors w = new WorkerPredictors();
+    static WorkerModels open(ModelRegistry registry, List<Integer> warmupSizes) {
+        WorkerModels w = new WorkerModels();
         for (String name : registry.servingNames()) {
             ModelRunner runner = registry.runner(name);
-            Predictor<TranslationRequest, RgbImage> p = runner.newPredictor();
             long t0 = System.nanoTime();
             try {
-                WarmUp.run(p, warmupSizes);
-                w.predictors.put(name, p);
+                WarmUp.run(runner, warmupSizes);
+                w.runners.put(name, runner);
                 LOG.infof("Warmed up model '%s' on %s at sizes %s in %d ms", name, Thread.currentThread().getName(),
                         warmupSizes, (System.nanoTime() - t0) / 1_000_000);
             } catch (Exception | Error e) {
-                p.close();
                 LOG.debugf(e, "warm-up of model '%s'", name);
                 registry.markFailed(name, "warm-up failed: " + firstLine(e));
             }
@@ -41,18 +37,17 @@ final class WorkerPredictors implements WorkerResources {
     }
 
     @Override
-    public Predictor<TranslationRequest, RgbImage> predictor(String model) {
-        Predictor<TranslationRequest, RgbImage> p = predictors.get(model);
-        if (p == null) {
+    public ModelRunner runner(String model) {
+        ModelRunner r = runners.get(model);
+        if (r == null) {
             throw new NoModelException("model '" + model + "' is not available on this worker");
         }
-        return p;
+        return r;
     }
 
     @Override
     public void close() {
-        predictors.values().forEach(Predictor::close);
-        predictors.clear();
+        runners.clear();
     }
 
     private static String firstLine(Throwable e) {

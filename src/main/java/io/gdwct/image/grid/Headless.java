@@ -1,7 +1,7 @@
-package io.gdwct.training.report;
+package io.gdwct.image.grid;
 
 /** Keeps AWT (used by JFreeChart and ImageIO) off the display: training runs on servers. */
-final class Headless {
+public final class Headless {
 
     private Headless() {
     }
@@ -10,7 +10,7 @@ final class Headless {
      * Sets {@code java.awt.headless=true} unless the user chose a value. It must happen before
      * the first AWT class initialises, hence a call at every entry point that draws.
      */
-    static void ensure() {
+    public static void ensure() {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }

@@ -1,4 +1,4 @@
-package io.gdwct.inference;
+package io.gdwct.core;
 
 import io.gdwct.image.ImageResizer;
 import io.gdwct.image.ImageTooSmallException;
@@ -6,16 +6,17 @@ import io.gdwct.image.RgbImage;
 import io.gdwct.model.Direction;
 
 /**
- * Brings decoded images to what the model takes, the same way for the CLI and the service: the
- * content to multiple-of-4 sides within {@code maxSide} (untouched when it already is), the
- * exemplar within {@code maxSide} (the style encoder pools globally, so its size is free).
+ * The sizing rules, the same for the CLI, the service, evaluation and the benchmarks: the content
+ * goes to multiple-of-4 sides within {@code maxSide} (untouched when it already is), the exemplar
+ * within {@code maxSide} (the style encoder pools globally, so its size is free).
  */
-public final class TranslationRequests {
+public final class Sizing {
     /** Smallest side either image may have: the style encoder's last reflection pad needs H/8 ≥ 2. */
     public static final int MIN_SIDE = 16;
 
-    private TranslationRequests() {}
+    private Sizing() {}
 
+    /** @throws ImageTooSmallException if either image is, or becomes, smaller than {@link #MIN_SIDE} */
     public static TranslationRequest prepare(
             RgbImage content, RgbImage exemplar, Direction direction, int maxSide, float strength) {
         if (maxSide < MIN_SIDE) {

@@ -1,4 +1,4 @@
-package io.gdwct.training.report;
+package io.gdwct.image.grid;
 
 import io.gdwct.image.RgbImage;
 

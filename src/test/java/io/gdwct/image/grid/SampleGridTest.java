@@ -1,4 +1,4 @@
-package io.gdwct.training.report;
+package io.gdwct.image.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

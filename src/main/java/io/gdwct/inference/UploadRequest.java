@@ -1,5 +1,6 @@
 package io.gdwct.inference;
 
+import io.gdwct.core.Sizing;
 import io.gdwct.image.ImageFormat;
 import io.gdwct.model.Direction;
 import java.util.Objects;
@@ -12,20 +13,20 @@ import java.util.Objects;
  * @param model     the model name, or null for the default
  * @param content   the content image file
  * @param exemplar  the exemplar (style) image file
- * @param maxSide   longest side of the output, {@link TranslationRequests#MIN_SIDE} or more
+ * @param maxSide   longest side of the output, {@link Sizing#MIN_SIDE} or more
  * @param strength  0..1
  * @param format    output format
  * @param quality   1..100, for JPEG and WebP
  */
-public record TranslationInput(String model, byte[] content, byte[] exemplar, Direction direction, int maxSide,
+public record UploadRequest(String model, byte[] content, byte[] exemplar, Direction direction, int maxSide,
         float strength, ImageFormat format, int quality) {
 
-    public TranslationInput {
+    public UploadRequest {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(exemplar, "exemplar");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(format, "format");
-        if (maxSide < TranslationRequests.MIN_SIDE || !(strength >= 0f && strength <= 1f) || quality < 1 || quality > 100) {
+        if (maxSide < Sizing.MIN_SIDE || !(strength >= 0f && strength <= 1f) || quality < 1 || quality > 100) {
             throw new IllegalArgumentException("out of range: maxSide " + maxSide + ", strength " + strength
                     + ", quality " + quality);
         }

@@ -1,4 +1,4 @@
-package io.gdwct.inference;
+package io.gdwct.core;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;

@@ -1,5 +1,6 @@
-package io.gdwct.training.report;
+package io.gdwct.image.grid;
 
+import io.gdwct.files.AtomicFiles;
 import io.gdwct.image.RgbImage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,12 +1,10 @@
 package io.gdwct.inference;
 
+import io.gdwct.core.Sizing;
 import io.gdwct.image.CorruptImageException;
 import io.gdwct.image.ImageDecoder;
 import io.gdwct.image.ImageException;
 import io.gdwct.image.ImageHeader;
-import io.gdwct.image.ImageHeaders;
-import io.gdwct.image.ImageTooLargeException;
-import io.gdwct.image.ImageTooSmallException;
 import io.gdwct.image.RgbImage;
 import org.jboss.logging.Logger;
 
@@ -17,26 +15,19 @@ import org.jboss.logging.Logger;
  * A parser failure that is not one of the typed {@link ImageException}s is still the upload's fault
  * and becomes a {@link CorruptImageException}, logged so that the parser gets fixed.
  */
-final class UploadedImages {
-    private static final Logger LOG = Logger.getLogger(UploadedImages.class);
+final class UploadChecks {
+    private static final Logger LOG = Logger.getLogger(UploadChecks.class);
 
     private final ImageDecoder decoder;
 
-    UploadedImages(long maxPixels) {
-        this.decoder = new ImageDecoder(maxPixels, TranslationRequests.MIN_SIDE);
+    UploadChecks(long maxPixels) {
+        this.decoder = new ImageDecoder(maxPixels, Sizing.MIN_SIDE);
     }
 
     /** @throws ImageInputException for an unsupported, corrupt, too large or too small header */
     ImageHeader check(String part, byte[] bytes) {
         try {
-            ImageHeader h = ImageHeaders.read(bytes);
-            if (h.width() > decoder.maxPixels() / h.height()) { // cannot overflow, unlike w * h
-                throw new ImageTooLargeException(h.width(), h.height(), decoder.maxPixels());
-            }
-            if (h.width() < decoder.minSide() || h.height() < decoder.minSide()) {
-                throw new ImageTooSmallException(h.width(), h.height(), decoder.minSide());
-            }
-            return h;
+            return decoder.checkHeader(bytes);
         } catch (ImageException e) {
             throw new ImageInputException(part, e);
         } catch (RuntimeException e) {
@@ -44,10 +35,13 @@ final class UploadedImages {
         }
     }
 
-    /** @throws ImageInputException if the image cannot be decoded */
-    RgbImage decode(String part, byte[] bytes) {
+    /**
+     * @param header what {@link #check} returned for these bytes: the header is not parsed again
+     * @throws ImageInputException if the image cannot be decoded
+     */
+    RgbImage decode(String part, byte[] bytes, ImageHeader header) {
         try {
-            return decoder.decode(bytes);
+            return decoder.decode(bytes, header);
         } catch (ImageException e) {
             throw new ImageInputException(part, e);
         } catch (RuntimeException e) {

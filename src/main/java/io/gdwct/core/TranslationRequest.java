@@ -1,4 +1,4 @@
-package io.gdwct.inference;
+package io.gdwct.core;
 
 import io.gdwct.image.RgbImage;
 import io.gdwct.model.Direction;
@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * One translation, ready for the model: the content image already sized (sides multiples of 4),
- * the exemplar within the size limit.
+ * the exemplar within the size limit ({@link Sizing#prepare} makes one). Direction and strength are
+ * plain values: they steer the Java code, they are never tensors.
  *
  * @param strength in [0, 1], scales every GDWCT module's learned α
  */

@@ -1,0 +1,9 @@
+/**
+ * The translation core, below serving, training and evaluation: the sizing rules
+ * ({@link io.gdwct.core.Sizing}), the image ↔ tensor boundary ({@link io.gdwct.core.ImageTensors}),
+ * the one forward sequence ({@link io.gdwct.core.Translation}) and the compute device choice.
+ * Direction and strength are plain Java values here, never tensors.
+ *
+ * <p>May import: image, model, files.
+ */
+package io.gdwct.core;
