@@ -120,10 +120,14 @@ COPY --from=build /src/models/ /app/models/
 # DJL_OFFLINE (+ -Dai.djl.offline=true below): never try publish.djl.ai; fail fast instead.
 # OPENCV_IO_MAX_IMAGE_PIXELS: read by OpenCV's native code when it loads, so it has to be in the
 #   process environment; the same value as gdwct.limits.max-pixels (decompression-bomb guard).
+# ONEDNN_MAX_CPU_ISA: libtorch's oneDNN computes some float32 convolutions wrongly above SSE4.1 on
+#   some AVX-512 CPUs (docs/implementation-notes.md); read at load time. Where the start-up check
+#   (io.gdwct.core.ConvolutionCheck) passes without it, -e ONEDNN_MAX_CPU_ISA=ALL is faster.
 ENV GDWCT_MODELS_DIR=/app/models \
     DJL_CACHE_DIR=/opt/djl-cache \
     DJL_OFFLINE=true \
-    OPENCV_IO_MAX_IMAGE_PIXELS=40000000
+    OPENCV_IO_MAX_IMAGE_PIXELS=40000000 \
+    ONEDNN_MAX_CPU_ISA=SSE41
 
 USER 10001:10001
 WORKDIR /app

@@ -14,29 +14,31 @@ export OPENCV_IO_MAX_IMAGE_PIXELS=100000000
 mkdir -p "$out"
 [ -d "$out/app" ] || cp -r "$repo/target/quarkus-app" "$out/app"   # a rebuild must not swap the jar under the runs
 export GDWCT_APP_DIR=$out/app
-run() { # run NAME SEED ITERATIONS [FLAGS...]
+val=()
+[ -d "$split/validation/photos" ] && val=(--val-a "$split/validation/photos" --val-b "$split/validation/paintings")
+run() { # run NAME SEED ITERATIONS [FLAGS...]: skipped when done or when another slot holds it
   local name=$1 seed=$2 until=$3
   shift 3
   [ -f "$out/$name/done-$until" ] && return 0
   mkdir -p "$out/$name"
+  mkdir "$out/$name/lock-$until" 2>/dev/null || return 0
   JAVA_OPTS="-Xmx2g -Dai.djl.pytorch.num_threads=1" "$repo/bin/gdwct" train \
-    --data-a "$split/train/photos" --data-b "$split/train/paintings" --out "$out/$name" \
+    --data-a "$split/train/photos" --data-b "$split/train/paintings" "${val[@]}" --out "$out/$name" \
     --preset cpu-small --seed "$seed" --iterations "$until" \
     --sample-every 250 --checkpoint-every 250 --log-every 10 \
-    --domain-a photo --domain-b painting --resume "$@" >> "$out/$name/train.log" 2>&1 && touch "$out/$name/done-$until"
+    --domain-a photo --domain-b painting --resume "$@" >> "$out/$name/train.log" 2>&1 \
+    && touch "$out/$name/done-$until"
+  rmdir "$out/$name/lock-$until"
 }
-# Two slots, one thread each. Slot A: the seed that inverted, with the structure term from iteration 0,
-# exported at SCREEN_ITERATIONS (RUN/model) and then trained on as the long candidate (RUN/ checkpoint,
-# export with `train --resume --iterations N --export DIR` and the same flags). Slot B: the other seeds.
+# Two slots, one thread each, taking the runs below in order (a run directory's lock keeps them
+# apart): the structure term (weight 4) from iteration 0 at 4 seeds, then the official losses at
+# the same seeds, each to SCREEN_ITERATIONS and exported to RUN/model. Seed 1 is the seed that
+# inverted (issue 11). A lock left by a killed run: remove RUN/lock-N by hand.
 until=${SCREEN_ITERATIONS:-1000}
-slot_a() {
-  run structure4-seed1 1 "$until" --lambda-structure 4
-  [ -n "${SCREEN_ONLY:-}" ] || run structure4-seed1 1 100000 --lambda-structure 4 --export "$out/structure4-seed1/model-long"
+queue() {
+  for seed in ${SCREEN_SEEDS:-1 2 3 4}; do run structure4-seed$seed "$seed" "$until" --lambda-structure 4; done
+  for seed in ${SCREEN_SEEDS:-1 2 3 4}; do run official-seed$seed "$seed" "$until"; done
 }
-slot_b() {
-  for seed in ${SCREEN_SEEDS:-2 3 4}; do run structure4-seed$seed "$seed" "$until" --lambda-structure 4; done
-  for seed in ${SCREEN_OFFICIAL_SEEDS:-1 2 3 4}; do run official-seed$seed "$seed" "$until"; done
-}
-slot_a &
-slot_b &
+queue &
+queue &
 wait

@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 /**
  * Picks the compute device: {@code auto} takes the GPU when the PyTorch engine sees one (the
  * {@code -Pcuda} build on a GPU host), else the CPU; {@code gpu} insists on one; {@code cpu} forces
- * the CPU.
+ * the CPU. A CPU whose float32 convolutions are wrong is refused ({@link ConvolutionCheck}).
  */
 public final class DeviceSelector {
     private static final Logger LOG = Logger.getLogger(DeviceSelector.class);
@@ -31,6 +31,9 @@ public final class DeviceSelector {
             case "auto" -> gpus > 0 ? Device.gpu() : Device.cpu();
             default -> throw new IllegalArgumentException("device must be auto, cpu or gpu, got '" + mode + "'");
         };
+        if (Device.Type.CPU.equals(device.getDeviceType())) {
+            ConvolutionCheck.ensureCorrect();
+        }
         LOG.infof("Compute device: %s (mode %s, engine %s %s, %d GPU(s) visible)",
                 device, m, engine.getEngineName(), engine.getVersion(), gpus);
         return device;

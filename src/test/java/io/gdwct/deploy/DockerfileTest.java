@@ -81,6 +81,8 @@ class DockerfileTest {
         assertEquals("true", env.get("DJL_OFFLINE"));
         assertEquals("/opt/djl-cache", env.get("DJL_CACHE_DIR"));
         assertEquals("/app/models", env.get("GDWCT_MODELS_DIR"));
+        // oneDNN's float32 convolutions are wrong above SSE4.1 on some AVX-512 CPUs (ConvolutionCheck)
+        assertEquals("SSE41", env.get("ONEDNN_MAX_CPU_ISA"));
         // the same limit as the Kubernetes config (where it sits next to gdwct.limits.max-pixels)
         Map<String, String> k8s = Manifests.cpu().environment(Manifests.onlyContainer(
                 Manifests.cpu().deployment().getSpec().getTemplate().getSpec()));
