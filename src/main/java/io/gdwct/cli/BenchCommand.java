@@ -121,10 +121,9 @@ public class BenchCommand implements Callable<Integer> {
         Generator b = new Generator(cfg);
         a.initializeAll(m);
         b.initializeAll(m);
-        // frozen like a loaded model (GdwctModel.load), so the serving path's cached kernel folds are timed
-        for (Generator g : List.of(a, b)) {
-            g.namedParameters().values().forEach(p -> p.freeze(true));
-        }
+        // frozen like a loaded model (GdwctModel.load), so the serving path's cached folds and α are timed
+        a.freeze();
+        b.freeze();
         return GdwctModel.of(ModelInfo.of(cfg, "A", "B", Map.of("source", "random weights (benchmark)")), m, a, b);
     }
 
