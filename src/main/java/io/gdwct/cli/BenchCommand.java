@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.gdwct.core.Strength;
 import io.gdwct.core.Translation;
 import io.gdwct.model.Direction;
 import io.gdwct.model.GdwctConfig;
@@ -76,7 +77,7 @@ public class BenchCommand implements Callable<Integer> {
                         NDArray x = s.randomUniform(-1f, 1f, new Shape(1, 3, size, size));
                         NDArray y = s.randomUniform(-1f, 1f, new Shape(1, 3, size, size));
                         long t0 = System.nanoTime();
-                        NDArray out = Translation.forward(m, x, y, Direction.A2B, 1f, false).image();
+                        NDArray out = Translation.forward(m, x, y, Direction.A2B, Strength.FULL, false).image();
                         out.toFloatArray(); // forces completion on any device
                         if (r >= warmup) {
                             ms.add((System.nanoTime() - t0) / 1e6);
