@@ -1,6 +1,7 @@
 package io.gdwct.api;
 
 import io.gdwct.core.Sizing;
+import io.gdwct.core.Strength;
 import io.gdwct.image.ImageFormat;
 import io.gdwct.inference.UploadRequest;
 import io.gdwct.model.Direction;
@@ -26,7 +27,6 @@ final class TranslateFormParser {
     static final List<String> FIELDS =
             List.of(CONTENT, EXEMPLAR, "model", "direction", "maxSide", "strength", "format", "quality");
     static final int DEFAULT_MAX_SIDE = 512;
-    static final float DEFAULT_STRENGTH = 1f;
     static final int DEFAULT_QUALITY = 90;
     private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -112,17 +112,17 @@ final class TranslateFormParser {
         }
     }
 
-    private static float strength(String s) {
+    private static Strength strength(String s) {
         if (s == null) {
-            return DEFAULT_STRENGTH;
+            return Strength.FULL;
         }
         String range = "strength: must be a number in 0..1";
         try {
             float v = Float.parseFloat(s.trim());
-            if (!(v >= 0f && v <= 1f)) { // also refuses NaN
+            if (!Strength.allows(v)) { // also refuses NaN
                 throw invalid(ProblemKind.INVALID_PARAMETER, range + ", got " + printable(s.trim()));
             }
-            return v;
+            return new Strength(v);
         } catch (NumberFormatException e) {
             throw invalid(ProblemKind.INVALID_PARAMETER, range + ", got '" + printable(s) + "'");
         }

@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.gdwct.core.Strength;
 import io.gdwct.core.Translation;
 import io.gdwct.model.Direction;
 import io.gdwct.model.GdwctConfig;
@@ -76,7 +77,7 @@ public class BenchCommand implements Callable<Integer> {
                         NDArray x = s.randomUniform(-1f, 1f, new Shape(1, 3, size, size));
                         NDArray y = s.randomUniform(-1f, 1f, new Shape(1, 3, size, size));
                         long t0 = System.nanoTime();
-                        NDArray out = Translation.forward(m, x, y, Direction.A2B, 1f, false).image();
+                        NDArray out = Translation.forward(m, x, y, Direction.A2B, Strength.FULL, false).image();
                         out.toFloatArray(); // forces completion on any device
                         if (r >= warmup) {
                             ms.add((System.nanoTime() - t0) / 1e6);
@@ -121,10 +122,9 @@ public class BenchCommand implements Callable<Integer> {
         Generator b = new Generator(cfg);
         a.initializeAll(m);
         b.initializeAll(m);
-        // frozen like a loaded model (GdwctModel.load), so the serving path's cached kernel folds are timed
-        for (Generator g : List.of(a, b)) {
-            g.namedParameters().values().forEach(p -> p.freeze(true));
-        }
+        // frozen like a loaded model (GdwctModel.load), so the serving path's cached folds and α are timed
+        a.freeze();
+        b.freeze();
         return GdwctModel.of(ModelInfo.of(cfg, "A", "B", Map.of("source", "random weights (benchmark)")), m, a, b);
     }
 

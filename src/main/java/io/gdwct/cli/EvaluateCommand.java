@@ -53,7 +53,7 @@ public class EvaluateCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("unknown --baseline '" + baseline + "' (none, colour-transfer)");
         };
         Evaluation.Settings settings = new Evaluation.Settings(translation.direction(), translation.maxSide, cell,
-                translation.strength, colourTransfer);
+                translation.strength(), colourTransfer);
         EvaluationReport report = EvaluationRun.run(new EvaluationRun.Paths(model.dir, content, exemplars, out),
                 settings, translation.maxPixels, device.select(), System.err);
         System.out.println();

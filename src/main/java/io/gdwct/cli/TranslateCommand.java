@@ -1,6 +1,7 @@
 package io.gdwct.cli;
 
 import io.gdwct.core.Sizing;
+import io.gdwct.core.Strength;
 import io.gdwct.core.Translation;
 import io.gdwct.core.TranslationRequest;
 import io.gdwct.image.ImageDecoder;
@@ -41,13 +42,14 @@ public class TranslateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Direction dir = translation.direction();
+        Strength strength = translation.strength();
         if (ImageFormat.fromFileName(out).isEmpty()) {
             throw new IllegalArgumentException("--out must end in .png, .jpg, .jpeg, .webp or .bmp: " + out);
         }
         ImageDecoder decoder = new ImageDecoder(translation.maxPixels);
         RgbImage c = read(decoder, content, "--content");
         RgbImage e = read(decoder, exemplar, "--exemplar");
-        TranslationRequest request = Sizing.prepare(c, e, dir, translation.maxSide, translation.strength);
+        TranslationRequest request = Sizing.prepare(c, e, dir, translation.maxSide, strength);
         try (GdwctModel m = GdwctModel.load(model.dir, device.select())) {
             long t0 = System.nanoTime();
             RgbImage y = Translation.translate(m, request, false).image();

@@ -1,5 +1,6 @@
 package io.gdwct.cli;
 
+import io.gdwct.core.Strength;
 import io.gdwct.model.Direction;
 import picocli.CommandLine.Option;
 
@@ -36,5 +37,10 @@ public final class TranslationOptions {
 
     Direction direction() {
         return Direction.parse(direction);
+    }
+
+    /** @throws IllegalArgumentException outside [0, 1], before any image is read */
+    Strength strength() {
+        return new Strength(strength);
     }
 }

@@ -18,7 +18,7 @@ public final class Sizing {
 
     /** @throws ImageTooSmallException if either image is, or becomes, smaller than {@link #MIN_SIDE} */
     public static TranslationRequest prepare(
-            RgbImage content, RgbImage exemplar, Direction direction, int maxSide, float strength) {
+            RgbImage content, RgbImage exemplar, Direction direction, int maxSide, Strength strength) {
         if (maxSide < MIN_SIDE) {
             throw new IllegalArgumentException("maxSide must be at least " + MIN_SIDE + ", got " + maxSide);
         }

@@ -73,8 +73,8 @@ public final class Translation {
      * @return the decoder's output; its image is (B, 3, H, W) in [-1, 1]
      */
     public static Decoder.Output forward(GdwctModel model, NDArray content, NDArray exemplar, Direction direction,
-            float strength, boolean wantStats) {
+            Strength strength, boolean wantStats) {
         NDArray style = model.styleCode(exemplar, direction);
-        return model.translate(content, style, direction, strength, wantStats);
+        return model.translate(content, style, direction, strength.value(), wantStats);
     }
 }

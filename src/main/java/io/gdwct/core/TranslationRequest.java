@@ -9,16 +9,14 @@ import java.util.Objects;
  * the exemplar within the size limit ({@link Sizing#prepare} makes one). Direction and strength are
  * plain values: they steer the Java code, they are never tensors.
  *
- * @param strength in [0, 1], scales every GDWCT module's learned α
+ * @param strength scales every GDWCT module's learned α (validated where it entered)
  */
-public record TranslationRequest(RgbImage content, RgbImage exemplar, Direction direction, float strength) {
+public record TranslationRequest(RgbImage content, RgbImage exemplar, Direction direction, Strength strength) {
     public TranslationRequest {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(exemplar, "exemplar");
         Objects.requireNonNull(direction, "direction");
-        if (!(strength >= 0f && strength <= 1f)) {
-            throw new IllegalArgumentException("strength must be in [0, 1], got " + strength);
-        }
+        Objects.requireNonNull(strength, "strength");
         if (content.width() % 4 != 0 || content.height() % 4 != 0) {
             throw new IllegalArgumentException("content sides must be multiples of 4, got "
                     + content.width() + "x" + content.height());

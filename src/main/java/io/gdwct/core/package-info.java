@@ -2,7 +2,8 @@
  * The translation core, below serving, training and evaluation: the sizing rules
  * ({@link io.gdwct.core.Sizing}), the image ↔ tensor boundary ({@link io.gdwct.core.ImageTensors}),
  * the one forward sequence ({@link io.gdwct.core.Translation}) and the compute device choice.
- * Direction and strength are plain Java values here, never tensors.
+ * Direction and strength ({@link io.gdwct.core.Strength}, range-checked where it enters) are plain
+ * Java values here, never tensors.
  *
  * <p>May import: image, model, files.
  */

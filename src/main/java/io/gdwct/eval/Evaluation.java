@@ -1,6 +1,7 @@
 package io.gdwct.eval;
 
 import io.gdwct.core.Sizing;
+import io.gdwct.core.Strength;
 import io.gdwct.core.TranslationRequest;
 import io.gdwct.eval.ImageSet.NamedImage;
 import io.gdwct.eval.metrics.Gaussian;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -35,21 +37,19 @@ public final class Evaluation {
      * @param strength scale of every GDWCT module's learned α, as translate's --strength (1 = as trained)
      * @param colourTransfer also score {@link ColourTransfer} on every pair (the report's baseline)
      */
-    public record Settings(Direction direction, int maxSide, int cellSize, float strength, boolean colourTransfer) {
+    public record Settings(Direction direction, int maxSide, int cellSize, Strength strength, boolean colourTransfer) {
         public Settings {
-            if (!(strength >= 0f && strength <= 1f)) {
-                throw new IllegalArgumentException("strength must be in [0, 1], got " + strength);
-            }
+            Objects.requireNonNull(strength, "strength");
         }
 
         /** Without a baseline. */
         public Settings(Direction direction, int maxSide, int cellSize, float strength) {
-            this(direction, maxSide, cellSize, strength, false);
+            this(direction, maxSide, cellSize, new Strength(strength), false);
         }
 
         /** At the trained strength (1), without a baseline. */
         public Settings(Direction direction, int maxSide, int cellSize) {
-            this(direction, maxSide, cellSize, 1f);
+            this(direction, maxSide, cellSize, Strength.FULL, false);
         }
     }
 
@@ -130,7 +130,7 @@ public final class Evaluation {
             exemplarLab[e] = exemplarStats[e].lab();
         }
         EvaluationReport report = new EvaluationReport(modelName, model.info(), settings.direction(),
-                settings.maxSide(), settings.strength(), settings.cellSize(), clock.instant(),
+                settings.maxSide(), settings.strength().value(), settings.cellSize(), clock.instant(),
                 contents.stream().map(NamedImage::name).toList(), exemplars.stream().map(NamedImage::name).toList(),
                 pairs, Summary.of(pairs, exemplarLab, outputLab),
                 settings.colourTransfer() ? new BaselineResult(ColourTransfer.NAME, baselinePairs,

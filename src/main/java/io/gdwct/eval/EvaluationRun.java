@@ -4,7 +4,7 @@ import ai.djl.Device;
 import io.gdwct.core.Sizing;
 import io.gdwct.eval.ImageSet.NamedImage;
 import io.gdwct.image.ImageDecoder;
-import io.gdwct.image.grid.SampleGrid;
+import io.gdwct.image.ImageEncoder;
 import io.gdwct.model.GdwctModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,7 +55,7 @@ public final class EvaluationRun {
         }
         Files.createDirectories(paths.out());
         ReportJson.write(result.report(), paths.out());
-        SampleGrid.writePng(result.grid(), paths.out().resolve(EvaluationGrid.FILE_NAME));
+        ImageEncoder.write(result.grid(), paths.out().resolve(EvaluationGrid.FILE_NAME));
         return result.report();
     }
 

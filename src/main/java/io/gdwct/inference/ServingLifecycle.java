@@ -3,7 +3,6 @@ package io.gdwct.inference;
 import ai.djl.Device;
 import io.gdwct.core.DeviceSelector;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -14,12 +13,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Brings the service up and down. At start-up (only for {@code serve}: other commands switch HTTP off,
- * see {@code cli.Launcher}) it checks the settings, sizes libtorch's threads, then, on a thread of its
- * own so the HTTP port opens at once for the probes, selects the device, loads every model, starts
- * the {@link InferencePool} and lets each worker warm up. Readiness follows the {@link Phase}. At
- * shutdown it stops admission and lets the workers finish what is running and queued, within the
- * Quarkus shutdown timeout.
+ * Brings the service up and down. Nothing serves until {@link #start()} is called (by the serve
+ * command), so the other commands, which share this application, never load a model for serving.
+ * {@code start} checks the settings, sizes libtorch's threads, then, on a thread of its own so the
+ * probes answer at once, selects the device, loads every model, starts the {@link InferencePool} and
+ * lets each worker warm up. Readiness follows the {@link Phase}. At shutdown it stops admission and
+ * lets the workers finish what is running and queued, within the Quarkus shutdown timeout.
  */
 @ApplicationScoped
 public class ServingLifecycle {
@@ -37,9 +36,6 @@ public class ServingLifecycle {
     @Inject
     InferenceMetrics metrics;
 
-    @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true")
-    boolean httpEnabled;
-
     @ConfigProperty(name = "quarkus.shutdown.timeout")
     Optional<Duration> shutdownTimeout;
 
@@ -47,11 +43,17 @@ public class ServingLifecycle {
     private volatile String failure;
     private volatile InferencePool pool;
 
-    void onStart(@Observes StartupEvent event) {
-        if (!httpEnabled) {
-            return; // a command other than serve: no models, no pool
+    /**
+     * Starts serving: loads the models and starts the workers in the background. Later calls do
+     * nothing.
+     *
+     * @throws IllegalArgumentException naming the first bad setting ({@link ConfigCheck})
+     */
+    public synchronized void start() {
+        if (phase != Phase.IDLE) {
+            return;
         }
-        ConfigCheck.validate(config); // a bad setting stops start-up with one line
+        ConfigCheck.validate(config); // a bad setting stops serve with one line
         PoolSizing sizing = PoolSizing.from(config.inference());
         if (sizing.oversubscribed()) {
             LOG.warnf("Inference pool oversubscribes the CPU: %s (gdwct.inference.workers x threads-per-worker > cores)", sizing);
@@ -183,7 +185,7 @@ public class ServingLifecycle {
     /** Start-up (loading and warm-up) has finished, whatever its outcome. */
     public boolean startupFinished() {
         Phase p = phase;
-        return p == Phase.READY || p == Phase.FAILED || p == Phase.SHUTTING_DOWN || (p == Phase.IDLE && !httpEnabled);
+        return p == Phase.READY || p == Phase.FAILED || p == Phase.SHUTTING_DOWN;
     }
 
     /** The JVM answers and no inference worker died (they only exit on shutdown). */

@@ -1,6 +1,7 @@
 package io.gdwct.inference;
 
 import io.gdwct.core.Sizing;
+import io.gdwct.core.Strength;
 import io.gdwct.image.RgbImage;
 import io.gdwct.model.Direction;
 import java.util.List;
@@ -20,7 +21,7 @@ final class WarmUp {
             RgbImage content = pattern(size, 0);
             RgbImage exemplar = pattern(size, 1);
             for (Direction d : Direction.values()) {
-                runner.translate(Sizing.prepare(content, exemplar, d, size, 1f));
+                runner.translate(Sizing.prepare(content, exemplar, d, size, Strength.FULL));
             }
         }
     }

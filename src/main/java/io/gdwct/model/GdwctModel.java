@@ -3,7 +3,6 @@ package io.gdwct.model;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import io.gdwct.model.nn.Decoder;
 import io.gdwct.model.nn.Generator;
 import java.io.IOException;
@@ -11,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * A loaded pair of generators with its description: what serving and translation use. The
- * parameters live in this model's own NDManager and are frozen (no autograd at inference).
+ * parameters live in this model's own NDManager and are frozen ({@link Generator#freeze}: no
+ * autograd, and each α read to the host once).
  */
 public final class GdwctModel implements AutoCloseable {
     private final ModelInfo info;
@@ -43,8 +43,8 @@ public final class GdwctModel implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new IOException(e.getMessage(), e);
             }
-            freeze(gA);
-            freeze(gB);
+            gA.freeze();
+            gB.freeze();
             return new GdwctModel(info, manager, gA, gB);
         } catch (IOException | RuntimeException e) {
             manager.close();
@@ -61,12 +61,6 @@ public final class GdwctModel implements AutoCloseable {
         Generator g = new Generator(config);
         g.initializeAll(manager);
         return g;
-    }
-
-    private static void freeze(Generator g) {
-        for (Parameter p : g.namedParameters().values()) {
-            p.freeze(true);
-        }
     }
 
     public ModelInfo info() {

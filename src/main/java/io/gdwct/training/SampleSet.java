@@ -1,8 +1,10 @@
 package io.gdwct.training;
 
 import ai.djl.ndarray.NDManager;
+import io.gdwct.core.Strength;
 import io.gdwct.core.Translation;
 import io.gdwct.core.TranslationRequest;
+import io.gdwct.image.ImageEncoder;
 import io.gdwct.image.ImageResizer;
 import io.gdwct.image.LuminanceCorrelation;
 import io.gdwct.image.RgbImage;
@@ -49,9 +51,9 @@ final class SampleSet {
         try (NDManager m = parent.newSubManager()) {
             for (int i = 0; i < a.size(); i++) {
                 Translation.Result ab = Translation.translate(model, m,
-                        new TranslationRequest(a.get(i), b.get(i), Direction.A2B, 1f), true);
+                        new TranslationRequest(a.get(i), b.get(i), Direction.A2B, Strength.FULL), true);
                 Translation.Result ba = Translation.translate(model, m,
-                        new TranslationRequest(b.get(i), a.get(i), Direction.B2A, 1f), false);
+                        new TranslationRequest(b.get(i), a.get(i), Direction.B2A, Strength.FULL), false);
                 white += ab.stats().whiteningError();
                 orth += ab.stats().coloringOrthogonality();
                 double r = LuminanceCorrelation.of(ab.image(), a.get(i));
@@ -62,7 +64,7 @@ final class SampleSet {
                 rows.add(List.of(a.get(i), b.get(i), ab.image(), ba.image()));
             }
         }
-        SampleGrid.writePng(SampleGrid.compose(rows), png);
+        ImageEncoder.write(SampleGrid.compose(rows), png);
         return new Stats(white / a.size(), orth / a.size(), toned == 0 ? Double.NaN : tone / toned);
     }
 }

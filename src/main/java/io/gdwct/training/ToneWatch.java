@@ -1,6 +1,7 @@
 package io.gdwct.training;
 
 import ai.djl.ndarray.NDManager;
+import io.gdwct.core.Strength;
 import io.gdwct.core.Translation;
 import io.gdwct.core.TranslationRequest;
 import io.gdwct.image.ImageResizer;
@@ -78,7 +79,7 @@ final class ToneWatch {
                 for (RgbImage exemplar : exemplars) {
                     try (NDManager pair = m.newSubManager()) {
                         RgbImage out = Translation.translate(model, pair,
-                                new TranslationRequest(content, exemplar, Direction.A2B, 1f), false).image();
+                                new TranslationRequest(content, exemplar, Direction.A2B, Strength.FULL), false).image();
                         double r = LuminanceCorrelation.of(out, content);
                         if (Double.isFinite(r)) {
                             sum += r;

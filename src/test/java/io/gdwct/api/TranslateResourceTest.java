@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Device;
 import io.gdwct.core.Sizing;
+import io.gdwct.core.Strength;
 import io.gdwct.image.ImageDecoder;
 import io.gdwct.image.RgbImage;
 import io.gdwct.inference.ModelRunner;
@@ -46,7 +47,7 @@ class TranslateResourceTest {
         RgbImage expected;
         try (GdwctModel model = GdwctModel.load(TestModels.tinyModels().resolve("default"), Device.cpu());
                 ModelRunner runner = new ModelRunner("default", model)) {
-            expected = runner.translateOnce(Sizing.prepare(content, exemplar, Direction.A2B, 256, 1f));
+            expected = runner.translateOnce(Sizing.prepare(content, exemplar, Direction.A2B, 256, Strength.FULL));
         }
         assertEquals(expected.width() + "x" + expected.height(), r.header("X-Output-Size"));
         assertEquals(256, Math.max(served.width(), served.height()));

@@ -3,12 +3,19 @@ package io.gdwct.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gdwct.api.TestModels;
 import io.gdwct.image.ImageDecoder;
 import io.gdwct.image.RgbImage;
 import io.gdwct.model.ModelDirectory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +84,35 @@ class LauncherIT {
                 "--conv-dim", "8", "--n-group", "4", "--mlp-dim", "16", "--res-blocks", "2", "--device", "cpu");
         assertEquals(0, b.exit(), b.describe());
         assertTrue(b.out().contains("32x32 forward: median"), b.describe());
+    }
+
+    /** serve loads the models and gets ready because the command starts serving (nothing else does). */
+    @Test
+    void serveBecomesReady() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Gdwct.Running serve = Gdwct.start(tmp, Map.of("QUARKUS_HTTP_PORT", "" + port, "GDWCT_DEVICE", "cpu",
+                "GDWCT_MODELS_DIR", TestModels.tinyModels().toString(), "GDWCT_INFERENCE_WARMUP_SIZES", "32"), "serve");
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready")).build();
+            long end = System.nanoTime() + 120_000_000_000L;
+            int status = 0;
+            while (status != 200 && System.nanoTime() < end && serve.process().isAlive()) {
+                Thread.sleep(250);
+                try {
+                    status = client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (java.io.IOException notYetListening) {
+                    status = 0;
+                }
+            }
+            assertEquals(200, status, "not ready\n--- stderr\n" + Files.readString(serve.err()));
+        } finally {
+            serve.process().destroy(); // SIGTERM, as Kubernetes stops it
+            serve.finish("serve");
+        }
     }
 
     /** A failing command ends with one line on stderr and a non-zero exit, never a stack trace. */

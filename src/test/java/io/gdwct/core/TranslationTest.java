@@ -33,7 +33,7 @@ class TranslationTest {
     @Test
     void theOutputHasTheContentsSizeInBothDirections() {
         for (Direction d : Direction.values()) {
-            TranslationRequest r = Sizing.prepare(image(80, 48, 1), image(40, 56, 2), d, 512, 1f);
+            TranslationRequest r = Sizing.prepare(image(80, 48, 1), image(40, 56, 2), d, 512, Strength.FULL);
             RgbImage out = Translation.translate(model, r, false).image();
             assertEquals(80, out.width(), d.label());
             assertEquals(48, out.height(), d.label());
@@ -43,7 +43,7 @@ class TranslationTest {
     /** Asking for the statistics reads them from the same call; it does not change the output. */
     @Test
     void statisticsOnlyWhenAskedAndTheImageIsTheSameEitherWay() {
-        TranslationRequest r = Sizing.prepare(image(64, 64, 3), image(64, 64, 4), Direction.A2B, 512, 0.5f);
+        TranslationRequest r = Sizing.prepare(image(64, 64, 3), image(64, 64, 4), Direction.A2B, 512, new Strength(0.5f));
         Translation.Result plain = Translation.translate(model, r, false);
         Translation.Result withStats = Translation.translate(model, r, true);
         assertNull(plain.stats());

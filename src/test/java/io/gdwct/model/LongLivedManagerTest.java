@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import io.gdwct.api.TestModels;
 import io.gdwct.core.ImageTensors;
 import io.gdwct.core.Sizing;
+import io.gdwct.core.Strength;
 import io.gdwct.core.TranslationRequest;
 import io.gdwct.image.RgbImage;
 import io.gdwct.inference.ModelRunner;
@@ -166,7 +167,7 @@ class LongLivedManagerTest {
         try (NoGrad ng = new NoGrad(); NDManager m = NDManager.newBaseManager(model.device())) {
             NDArray content = ImageTensors.toTensor(m, req.content());
             NDArray style = model.styleCode(ImageTensors.toTensor(m, req.exemplar()), req.direction());
-            Decoder.Output out = model.translate(content, style, req.direction(), req.strength(), true);
+            Decoder.Output out = model.translate(content, style, req.direction(), req.strength().value(), true);
             assertTrue(Double.isFinite(GdwctStats.whiteningError(out)));
             assertTrue(Double.isFinite(GdwctStats.coloringOrthogonality(out)));
             return ImageTensors.toImage(out.image(), 0);
@@ -174,7 +175,7 @@ class LongLivedManagerTest {
     }
 
     private static TranslationRequest request(int h, int w, int eh, int ew, Direction d, float strength, int seed) {
-        return Sizing.prepare(image(w, h, seed), image(ew, eh, seed + 1000), d, MAX_SIDE, strength);
+        return Sizing.prepare(image(w, h, seed), image(ew, eh, seed + 1000), d, MAX_SIDE, new Strength(strength));
     }
 
     private static RgbImage image(int w, int h, int seed) {

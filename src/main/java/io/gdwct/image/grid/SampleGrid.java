@@ -1,21 +1,19 @@
 package io.gdwct.image.grid;
 
-import io.gdwct.files.AtomicFiles;
+import io.gdwct.image.ImageResizer;
 import io.gdwct.image.RgbImage;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Lays training samples out as a grid, one row per content/exemplar pair
  * ({@code content | exemplar | a2b | b2a}), cells separated by a {@value #GUTTER}-pixel white
  * gutter (between cells only, no outer border).
  *
- * <p>Every cell has the shape of the first image; cells of another size are resized to it
- * bilinearly. Missing cells ({@code null}, or rows shorter than the longest) stay white.
+ * <p>Every cell has the shape of the first image; cells of another size are resized to it with
+ * {@link ImageResizer#resize} (area when shrinking, bicubic when enlarging), the one resampler of
+ * the project. Missing cells ({@code null}, or rows shorter than the longest) stay white. Grids are
+ * written like any other image, with {@link io.gdwct.image.ImageEncoder}.
  */
 public final class SampleGrid {
 
@@ -57,29 +55,12 @@ public final class SampleGrid {
             List<RgbImage> row = rows.get(r);
             for (int c = 0; c < row.size(); c++) {
                 if (row.get(c) != null) {
-                    RgbImage cell = Resampler.resize(row.get(c), cellW, cellH);
+                    RgbImage cell = ImageResizer.resize(row.get(c), cellW, cellH);
                     blit(cell, rgb, width, c * (cellW + GUTTER), r * (cellH + GUTTER));
                 }
             }
         }
         return new RgbImage(width, height, rgb);
-    }
-
-    /** Writes the image as PNG with ImageIO (headless), replacing {@code png} atomically. */
-    public static void writePng(RgbImage image, Path png) throws IOException {
-        Headless.ensure();
-        BufferedImage buffered = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
-        int[] argb = new int[image.width() * image.height()];
-        byte[] src = image.rgb();
-        for (int i = 0; i < argb.length; i++) {
-            argb[i] = (src[3 * i] & 0xff) << 16 | (src[3 * i + 1] & 0xff) << 8 | (src[3 * i + 2] & 0xff);
-        }
-        buffered.setRGB(0, 0, image.width(), image.height(), argb, 0, image.width());
-        AtomicFiles.write(png, out -> {
-            if (!ImageIO.write(buffered, "png", out)) {
-                throw new IOException("no PNG writer available in ImageIO");
-            }
-        });
     }
 
     private static void blit(RgbImage cell, byte[] dst, int dstWidth, int left, int top) {

@@ -1,7 +1,7 @@
 /**
- * Preview grids of images (training samples, evaluation grids) and their PNG file; pure Java
- * (AWT/ImageIO headless), shared by training and evaluation.
+ * Preview grids of images (training samples, evaluation grids), shared by training and evaluation:
+ * laid out here, resized and written through {@link io.gdwct.image} like every other image.
  *
- * <p>May import: image, files.
+ * <p>May import: image.
  */
 package io.gdwct.image.grid;

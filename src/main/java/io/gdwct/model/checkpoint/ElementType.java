@@ -8,8 +8,8 @@ import java.nio.ByteOrder;
 
 /**
  * The element types the readers understand, with their size in bytes and their conversion from
- * little-endian bytes to float. One table for the three formats (torch storages, .npy, safetensors)
- * so that a dtype is decoded the same way whichever file it comes from.
+ * little-endian bytes to float. One table for every format (torch storages, safetensors, and the
+ * tests' .npy fixtures) so that a dtype is decoded the same way whichever file it comes from.
  */
 enum ElementType {
     FLOAT32("float32", 4),

@@ -20,6 +20,10 @@ import io.gdwct.model.GdwctConfig;
  * <p>Deliberate difference: at inference the centring mean and covariance are each sample's own
  * (the official code pools them over the batch, so a batch of N would differ from N batches of 1);
  * in training they pool over the batch as the official code does.
+ *
+ * <p>At inference α is a Java float: once the weights are frozen ({@link #freeze}), it is read from
+ * the device once rather than on every call. While α is trainable it is read per call (it changes
+ * with every optimiser step).
  */
 public final class GdwctModule extends GdwctBlock {
     /** Official WCT init: alpha = 1 − w_alpha = 0.6. */
@@ -32,6 +36,10 @@ public final class GdwctModule extends GdwctBlock {
     private final int channels;
     private final int groups;
     private final int n;
+    private volatile FrozenAlpha frozen;
+
+    /** α clamped to [0, 1], read once from {@code source}, the parameter's array when frozen. */
+    private record FrozenAlpha(NDArray source, float clamped) {}
 
     /**
      * What one module call returns.
@@ -97,10 +105,33 @@ public final class GdwctModule extends GdwctBlock {
             NDArray a = alpha.getArray();
             out = styled.mul(a).add(c).sub(c.mul(a));
         } else {
-            float a = Math.min(1f, Math.max(0f, alpha.getArray().getFloat())) * strength;
+            float a = inferenceAlpha() * strength;
             out = styled.mul(a).add(c.mul(1f - a));
         }
         return new Output(out, cov, u);
+    }
+
+    /** Freezes α and reads it to the host once, for every later inference call. */
+    void freeze() {
+        alpha.freeze(true);
+        frozen = new FrozenAlpha(alpha.getArray(), clamped(alpha.getArray()));
+    }
+
+    /**
+     * The clamped α for an inference call: the frozen value while α stays frozen and keeps the
+     * array it was read from; otherwise (trainable, or replaced since) read now.
+     */
+    private float inferenceAlpha() {
+        FrozenAlpha f = frozen;
+        NDArray a = alpha.getArray();
+        if (f != null && f.source() == a && !alpha.requiresGradient()) {
+            return f.clamped();
+        }
+        return clamped(a);
+    }
+
+    private static float clamped(NDArray a) {
+        return Math.min(1f, Math.max(0f, a.getFloat()));
     }
 
     /** Clamps α to [0, 1] in place, as the official code does before every generator update. */

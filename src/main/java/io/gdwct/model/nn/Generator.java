@@ -39,6 +39,16 @@ public final class Generator extends GdwctBlock {
         return decoder;
     }
 
+    /**
+     * Freezes every parameter for inference (no autograd; cached kernel folds, see
+     * {@link FoldedKernel}) and reads each module's α to the host once, so that no inference call
+     * reads the device for it. Call it once the weights are final.
+     */
+    public void freeze() {
+        namedParameters().values().forEach(p -> p.freeze(true));
+        decoder.modules().forEach(GdwctModule::freeze);
+    }
+
     /** Clamps every module's α to [0, 1] (official {@code clamping_alpha}). */
     public void clampAlphas() {
         decoder.modules().forEach(GdwctModule::clampAlpha);

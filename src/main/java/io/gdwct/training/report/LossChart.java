@@ -1,8 +1,11 @@
 package io.gdwct.training.report;
 
 import io.gdwct.files.AtomicFiles;
-import io.gdwct.image.grid.Headless;
+import io.gdwct.image.ImageEncoder;
+import io.gdwct.image.ImageFormat;
+import io.gdwct.image.RgbImage;
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
@@ -11,7 +14,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -27,8 +29,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * <p>The Y axis is logarithmic when every plotted value is positive, because GAN losses of very
  * different sizes (a reconstruction near 0.2 next to a total near 12) are unreadable on one linear
  * axis; it falls back to linear otherwise. NaN and infinite values (a diverged step) are left out
- * rather than spoiling the axis range. The file is replaced atomically so a viewer polling it never
- * reads half a PNG.
+ * rather than spoiling the axis range. JFreeChart draws (AWT, headless); the PNG is encoded by
+ * {@link ImageEncoder}, the project's one encoder, and replaced atomically so a viewer polling it
+ * never reads half a PNG.
  */
 public final class LossChart {
 
@@ -52,8 +55,21 @@ public final class LossChart {
      */
     public static void write(Path png, List<MetricsRecord> records, List<String> series, int smoothWindow)
             throws IOException {
-        JFreeChart chart = chart(records, series, smoothWindow);
-        AtomicFiles.write(png, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+        BufferedImage drawn = chart(records, series, smoothWindow).createBufferedImage(WIDTH, HEIGHT,
+                BufferedImage.TYPE_INT_RGB, null);
+        byte[] encoded = ImageEncoder.encode(rgb(drawn), ImageFormat.PNG, ImageEncoder.DEFAULT_QUALITY);
+        AtomicFiles.write(png, encoded, AtomicFiles.Durability.ATOMIC);
+    }
+
+    private static RgbImage rgb(BufferedImage image) {
+        int[] packed = image.getRGB(0, 0, WIDTH, HEIGHT, null, 0, WIDTH);
+        byte[] rgb = new byte[packed.length * 3];
+        for (int i = 0; i < packed.length; i++) {
+            rgb[3 * i] = (byte) (packed[i] >> 16);
+            rgb[3 * i + 1] = (byte) (packed[i] >> 8);
+            rgb[3 * i + 2] = (byte) packed[i];
+        }
+        return new RgbImage(WIDTH, HEIGHT, rgb);
     }
 
     /** The chart itself; package-private so tests can inspect the axis choice. */
@@ -61,7 +77,7 @@ public final class LossChart {
         if (smoothWindow < 1) {
             throw new IllegalArgumentException("smoothWindow must be at least 1, got " + smoothWindow);
         }
-        Headless.ensure();
+        headless();
         XYSeriesCollection dataset = new XYSeriesCollection();
         boolean allPositive = true;
         boolean anyPoint = false;
@@ -100,6 +116,16 @@ public final class LossChart {
             renderer.setSeriesShapesVisible(i, dataset.getItemCount(i) == 1);
         }
         return chart;
+    }
+
+    /**
+     * Keeps AWT off the display (training runs on servers) unless the user chose; it must happen
+     * before the first AWT class initialises, hence before any chart is built.
+     */
+    private static void headless() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
     }
 
     /** The finite values of one series, each averaged with up to window - 1 predecessors. */
