@@ -19,9 +19,7 @@ public final class Sizing {
     /** @throws ImageTooSmallException if either image is, or becomes, smaller than {@link #MIN_SIDE} */
     public static TranslationRequest prepare(
             RgbImage content, RgbImage exemplar, Direction direction, int maxSide, float strength) {
-        if (maxSide < MIN_SIDE) {
-            throw new IllegalArgumentException("maxSide must be at least " + MIN_SIDE + ", got " + maxSide);
-        }
+        requireMaxSide(maxSide);
         requireSize(content);
         requireSize(exemplar);
         RgbImage c = ImageResizer.fitForContent(content, maxSide);
@@ -29,6 +27,33 @@ public final class Sizing {
         requireSize(c);
         requireSize(e);
         return new TranslationRequest(c, e, direction, strength);
+    }
+
+    /**
+     * The content half of {@link #prepare}, for a content translated with a style code made once
+     * ({@link Translation#styleCode}).
+     */
+    public static RgbImage prepareContent(RgbImage content, int maxSide) {
+        requireMaxSide(maxSide);
+        requireSize(content);
+        RgbImage c = ImageResizer.fitForContent(content, maxSide);
+        requireSize(c);
+        return c;
+    }
+
+    /** The exemplar half of {@link #prepare}. */
+    public static RgbImage prepareExemplar(RgbImage exemplar, int maxSide) {
+        requireMaxSide(maxSide);
+        requireSize(exemplar);
+        RgbImage e = ImageResizer.fitWithin(exemplar, maxSide);
+        requireSize(e);
+        return e;
+    }
+
+    private static void requireMaxSide(int maxSide) {
+        if (maxSide < MIN_SIDE) {
+            throw new IllegalArgumentException("maxSide must be at least " + MIN_SIDE + ", got " + maxSide);
+        }
     }
 
     private static void requireSize(RgbImage img) {
