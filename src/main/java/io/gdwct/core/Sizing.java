@@ -4,6 +4,7 @@ import io.gdwct.image.ImageResizer;
 import io.gdwct.image.ImageTooSmallException;
 import io.gdwct.image.RgbImage;
 import io.gdwct.model.Direction;
+import java.util.function.UnaryOperator;
 
 /**
  * The sizing rules, the same for the CLI, the service, evaluation and the benchmarks: the content
@@ -34,20 +35,20 @@ public final class Sizing {
      * ({@link Translation#styleCode}).
      */
     public static RgbImage prepareContent(RgbImage content, int maxSide) {
-        requireMaxSide(maxSide);
-        requireSize(content);
-        RgbImage c = ImageResizer.fitForContent(content, maxSide);
-        requireSize(c);
-        return c;
+        return fitChecked(content, maxSide, c -> ImageResizer.fitForContent(c, maxSide));
     }
 
     /** The exemplar half of {@link #prepare}. */
     public static RgbImage prepareExemplar(RgbImage exemplar, int maxSide) {
+        return fitChecked(exemplar, maxSide, e -> ImageResizer.fitWithin(e, maxSide));
+    }
+
+    private static RgbImage fitChecked(RgbImage img, int maxSide, UnaryOperator<RgbImage> fit) {
         requireMaxSide(maxSide);
-        requireSize(exemplar);
-        RgbImage e = ImageResizer.fitWithin(exemplar, maxSide);
-        requireSize(e);
-        return e;
+        requireSize(img);
+        RgbImage fitted = fit.apply(img);
+        requireSize(fitted);
+        return fitted;
     }
 
     private static void requireMaxSide(int maxSide) {

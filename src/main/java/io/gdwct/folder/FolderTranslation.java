@@ -22,10 +22,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Translates one shard of a {@link FolderPlan} in one style.
@@ -81,6 +81,8 @@ public final class FolderTranslation {
     private final ModelOpener opener;
     private final FolderProgress progress;
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** Held while a run is on; the shutdown hook waits for it. */
+    private final ReentrantLock running = new ReentrantLock();
 
     public FolderTranslation(Settings settings, StyleSource style, ModelOpener opener, FolderProgress progress) {
         this.settings = settings;
@@ -99,30 +101,37 @@ public final class FolderTranslation {
      * flight are finished and written before it exits, with the signal's non-zero status.
      */
     public FolderReport runUntilShutdown(FolderPlan plan, Shard shard) throws IOException {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            requestStop();
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "gdwct-folder-shutdown");
+        Thread hook = new Thread(this::stopAndAwaitRun, "gdwct-folder-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return run(plan, shard);
         } finally {
-            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it returns now that the latch is open
+                // the hook is running: it returns now that the run is over
             }
         }
     }
 
+    /** The shutdown hook: the JVM exits once the run has written the images in flight. */
+    private void stopAndAwaitRun() {
+        requestStop();
+        running.lock();
+        running.unlock();
+    }
+
     /** Translates what {@code shard} owns and is not done yet. */
     public FolderReport run(FolderPlan plan, Shard shard) throws IOException {
+        running.lock();
+        try {
+            return runLocked(plan, shard);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private FolderReport runLocked(FolderPlan plan, Shard shard) throws IOException {
         long t0 = System.nanoTime();
         List<Item> mine = plan.items(shard);
         int tempsRemoved = removeStaleTemps(mine);

@@ -32,14 +32,18 @@ class FolderTranslateIT {
 
     @TempDir
     Path tmp;
+    /** The content folder. */
+    @TempDir
+    Path in;
+    /** The output folder. */
+    @TempDir
+    Path out;
 
     @Test
     void killedMidwayThenRunAgainEndsWithExactlyOneWholeOutputPerImageAndTheCorruptOneReported() throws Exception {
-        Path in = tmp.resolve("in");
-        Path out = tmp.resolve("out");
         List<String> names = FolderImages.write(in, 200, 48);
         FolderImages.writeTruncatedPng(in.resolve("a/b/corrupt.png"), 48);
-        List<String> args = args(in, out, "--workers", "1", "--threads-per-worker", "1");
+        List<String> args = args("--workers", "1", "--threads-per-worker", "1");
 
         Process first = start(args);
         int before = waitForOutputs(first, out);
@@ -69,8 +73,6 @@ class FolderTranslateIT {
 
     @Test
     void twoShardsAsTwoProcessesAtOnceCoverTheFolderExactlyOnce() throws Exception {
-        Path in = tmp.resolve("in");
-        Path out = tmp.resolve("out");
         List<String> names = FolderImages.write(in, 40, 16);
         List<Process> shards = new ArrayList<>();
         List<Path> logs = new ArrayList<>();
@@ -78,7 +80,7 @@ class FolderTranslateIT {
             Path log = tmp.resolve("shard" + i + ".txt");
             logs.add(log);
             List<String> command = new ArrayList<>(List.of(Gdwct.LAUNCHER.toString()));
-            command.addAll(args(in, out, "--shard", i + "/2", "--format", "PNG"));
+            command.addAll(args("--shard", i + "/2", "--format", "PNG"));
             shards.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
         }
         int translated = 0;
@@ -98,13 +100,13 @@ class FolderTranslateIT {
 
     @Test
     void aBadShardIsOneLineAndExitOne() throws Exception {
-        Path in = Files.createDirectories(tmp.resolve("in"));
-        Gdwct.Result r = Gdwct.run(tmp, args(in, tmp.resolve("out"), "--shard", "2/2").toArray(String[]::new));
+        Files.createDirectories(in);
+        Gdwct.Result r = Gdwct.run(tmp, args("--shard", "2/2").toArray(String[]::new));
         assertEquals(1, r.exit(), r.describe());
         assertEquals("error: --shard: a shard is INDEX/COUNT with 0 <= INDEX < COUNT, got 2/2", r.err().strip(), r.describe());
     }
 
-    private List<String> args(Path in, Path out, String... more) throws IOException {
+    private List<String> args(String... more) throws IOException {
         Path exemplar = tmp.resolve("exemplar.png");
         if (!Files.exists(exemplar)) {
             FolderImages.write(tmp.resolve("exemplar"), 1, 32);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +21,7 @@ class FolderPlanTest {
 
     @Test
     void walksRecursivelyInOrderAndMirrorsThePathsWithTheOutputExtension() throws IOException {
-        Path in = tmp.resolve("in");
-        for (String f : List.of("b.JPG", "a/z.jpeg", "a/b/c.webp", "A.png", "notes.txt", "x.bmp.bak", "d.tar.bmp")) {
-            touch(in.resolve(f));
-        }
+        Path in = folder("b.JPG", "a/z.jpeg", "a/b/c.webp", "A.png", "notes.txt", "x.bmp.bak", "d.tar.bmp");
         FolderPlan plan = FolderPlan.scan(in, tmp.resolve("out"), ImageFormat.PNG);
         List<Item> items = plan.items();
         assertEquals(List.of("A.png", "a/b/c.webp", "a/z.jpeg", "b.JPG", "d.tar.bmp"), items.stream().map(Item::name).toList());
@@ -37,20 +35,14 @@ class FolderPlanTest {
 
     @Test
     void anOutputFolderInsideTheContentFolderIsNotWalked() throws IOException {
-        Path in = tmp.resolve("in");
-        touch(in.resolve("a.jpg"));
-        touch(in.resolve("out/a.png"));
-        touch(in.resolve("outside/b.jpg"));
+        Path in = folder("a.jpg", "out/a.png", "outside/b.jpg");
         FolderPlan plan = FolderPlan.scan(in, in.resolve("out"), ImageFormat.PNG);
         assertEquals(List.of("a.jpg", "outside/b.jpg"), plan.items().stream().map(Item::name).toList());
     }
 
     @Test
     void twoContentsWithOneOutputKeepTheFirstAndReportTheOther() throws IOException {
-        Path in = tmp.resolve("in");
-        touch(in.resolve("a.jpg"));
-        touch(in.resolve("a.png"));
-        touch(in.resolve("b.jpg"));
+        Path in = folder("a.jpg", "a.png", "b.jpg");
         List<Item> items = FolderPlan.scan(in, tmp.resolve("out"), ImageFormat.PNG).items();
         assertNull(items.get(0).problem());
         assertEquals("a.png", items.get(1).name());
@@ -61,8 +53,7 @@ class FolderPlanTest {
 
     @Test
     void refusesAMissingContentFolderAFileAsOutputAndOutputsAmongTheContents() throws IOException {
-        Path in = tmp.resolve("in");
-        touch(in.resolve("a.jpg"));
+        Path in = folder("a.jpg");
         assertThrows(IllegalArgumentException.class, () -> FolderPlan.scan(tmp.resolve("nope"), tmp.resolve("o"), ImageFormat.PNG));
         touch(tmp.resolve("file"));
         assertThrows(IllegalArgumentException.class, () -> FolderPlan.scan(in, tmp.resolve("file"), ImageFormat.PNG));
@@ -74,16 +65,22 @@ class FolderPlanTest {
 
     @Test
     void theShardsOfAPlanPartitionIt() throws IOException {
-        Path in = tmp.resolve("in");
-        for (int i = 0; i < 50; i++) {
-            touch(in.resolve("d" + i % 4 + "/f" + i + ".png"));
-        }
+        Path in = folder(IntStream.range(0, 50).mapToObj(i -> "d" + i % 4 + "/f" + i + ".png").toArray(String[]::new));
         FolderPlan plan = FolderPlan.scan(in, tmp.resolve("out"), ImageFormat.PNG);
         List<Item> zero = plan.items(new Shard(0, 2));
         List<Item> one = plan.items(new Shard(1, 2));
         assertEquals(50, zero.size() + one.size());
         assertTrue(zero.stream().noneMatch(one::contains));
         assertEquals(plan.items(), plan.items(Shard.ALL));
+    }
+
+    /** A content folder {@code tmp/in} holding these (one-byte) files. */
+    private Path folder(String... files) throws IOException {
+        Path in = tmp.resolve("in");
+        for (String f : files) {
+            touch(in.resolve(f));
+        }
+        return in;
     }
 
     private static void touch(Path f) throws IOException {

@@ -34,6 +34,12 @@ class FolderTranslationTest {
     Path tmp;
 
     private final AtomicInteger modelLoads = new AtomicInteger();
+    /** The content folder. */
+    @TempDir
+    Path in;
+    /** The output folder. */
+    @TempDir
+    Path out;
 
     /**
      * A run stopped after 70 of 200 images, with the temporary file a kill in the middle of a write
@@ -41,8 +47,6 @@ class FolderTranslationTest {
      */
     @Test
     void aRunStoppedMidwayAndResumedEndsWithExactlyOneWholeOutputPerImage() throws Exception {
-        Path in = tmp.resolve("in");
-        Path out = tmp.resolve("out");
         List<String> names = FolderImages.write(in, 200, 16);
         FolderPlan plan = FolderPlan.scan(in, out, ImageFormat.PNG);
 
@@ -85,8 +89,6 @@ class FolderTranslationTest {
 
     @Test
     void badFilesAreReportedAndSkippedAndTheRestIsTranslated() throws Exception {
-        Path in = tmp.resolve("in");
-        Path out = tmp.resolve("out");
         FolderImages.write(in, 12, 16);
         FolderImages.writeTruncatedPng(in.resolve("a/broken.png"), 16);
         Files.writeString(in.resolve("text.jpg"), "not an image");
@@ -120,8 +122,6 @@ class FolderTranslationTest {
     /** Two shards run one after the other into one folder: each writes its own half, neither skips a thing. */
     @Test
     void twoShardsCoverTheFolderExactlyOnce() throws Exception {
-        Path in = tmp.resolve("in");
-        Path out = tmp.resolve("out");
         List<String> names = FolderImages.write(in, 60, 16);
         FolderPlan plan = FolderPlan.scan(in, out, ImageFormat.PNG);
         FolderReport zero = runner(2, Long.MAX_VALUE).run(plan, new Shard(0, 2));
@@ -140,23 +140,22 @@ class FolderTranslationTest {
     /** The folder's output is the single translation's, whatever the worker count; the style encoder runs once. */
     @Test
     void outputsEqualTheSingleTranslationWithAnyNumberOfWorkers() throws Exception {
-        Path in = tmp.resolve("in");
         FolderImages.write(in, 6, 40);
         Path exemplarFile = in.resolve("a/img-0001.png");
         RgbImage exemplar = DECODER.read(exemplarFile);
         for (int workers : new int[] {1, 3}) {
-            Path out = tmp.resolve("out" + workers);
+            Path outW = tmp.resolve("out" + workers);
             FolderTranslation.Settings s = new FolderTranslation.Settings(Direction.B2A, 32, 0.7f, 1_000_000, workers, Long.MAX_VALUE);
             CountingStyle style = new CountingStyle(ExemplarStyle.of(exemplarFile, exemplar, 32));
             new FolderTranslation(s, style, this::load, FolderProgress.silent())
-                    .run(FolderPlan.scan(in, out, ImageFormat.PNG), Shard.ALL);
+                    .run(FolderPlan.scan(in, outW, ImageFormat.PNG), Shard.ALL);
             assertEquals(1, style.calls.get());
             try (GdwctModel model = load()) {
                 for (String name : FolderImages.files(in)) {
                     RgbImage expected = Translation.translate(model,
                             Sizing.prepare(DECODER.read(in.resolve(name)), exemplar, Direction.B2A, 32, 0.7f), false).image();
                     assertEquals(32, expected.width());
-                    assertArrayEquals(expected.rgb(), DECODER.read(out.resolve(name)).rgb(), workers + " workers: " + name);
+                    assertArrayEquals(expected.rgb(), DECODER.read(outW.resolve(name)).rgb(), workers + " workers: " + name);
                 }
             }
         }
@@ -164,8 +163,6 @@ class FolderTranslationTest {
 
     @Test
     void aStopRequestedBeforeTheStartTranslatesNothingAndAStyleFailureIsTheRunsFailure() throws Exception {
-        Path in = tmp.resolve("in");
-        Path out = tmp.resolve("out");
         FolderImages.write(in, 3, 16);
         FolderPlan plan = FolderPlan.scan(in, out, ImageFormat.PNG);
         FolderTranslation stopped = runner(1, Long.MAX_VALUE);
@@ -194,8 +191,6 @@ class FolderTranslationTest {
 
     @Test
     void staleTemporariesOfOtherShardsAreLeftAlone() throws Exception {
-        Path in = tmp.resolve("in");
-        Path out = tmp.resolve("out");
         FolderImages.write(in, 20, 16);
         FolderPlan plan = FolderPlan.scan(in, out, ImageFormat.PNG);
         Path theirs = tempFor(plan.items(new Shard(1, 2)).get(0).target());
