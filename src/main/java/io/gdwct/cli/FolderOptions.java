@@ -92,6 +92,9 @@ public final class FolderOptions {
         // every check that needs no model first: a typo must cost nothing
         StyleSource style = exemplarStyle(exemplar, translation);
         FolderPlan plan = FolderPlan.scan(contentDir, outDir, outFormat);
+        if (plan.items().isEmpty()) {
+            System.err.println("warning: no images (jpg, jpeg, png, webp, bmp) under " + contentDir);
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = Parallelism.threadsPerWorker(threadsPerWorker, System.getProperty(Parallelism.TORCH_THREADS), cores);
         System.setProperty(Parallelism.TORCH_THREADS, Integer.toString(threads)); // before the engine loads
