@@ -16,21 +16,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Translates one content image in the style of one exemplar and writes the result. */
+/**
+ * Translates one content image in the style of one exemplar and writes the result; or, in folder
+ * mode ({@link FolderOptions}), every image of a folder.
+ */
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = "Render a content image in the style of an exemplar image.")
+        description = {"Render a content image in the style of an exemplar image.",
+            "Folder mode (--content-dir, --out-dir) renders every image of a folder: in parallel, resumable, splittable with --shard."},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:done (folder mode: every image has its output)", "1:error (one line on stderr)",
+            "2:usage error", "3:folder mode: some images failed (listed; the others were written)"})
 public class TranslateCommand implements Callable<Integer> {
 
     @Mixin
     ModelOption model = new ModelOption();
 
-    @Option(names = "--content", required = true, description = "Content image (JPEG, PNG, WebP, BMP).")
+    @Option(names = "--content", description = "Content image (JPEG, PNG, WebP, BMP); with --out. Or --content-dir.")
     Path content;
 
     @Option(names = "--exemplar", required = true, description = "Exemplar (style) image.")
     Path exemplar;
 
-    @Option(names = "--out", required = true, description = "Output file; its extension picks the format (png, jpg, webp, bmp).")
+    @Option(names = "--out", description = "Output file (with --content); its extension picks the format (png, jpg, webp, bmp).")
     Path out;
 
     @Mixin
@@ -39,8 +46,14 @@ public class TranslateCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device = new DeviceOption();
 
+    @Mixin
+    FolderOptions folder = new FolderOptions();
+
     @Override
     public Integer call() throws Exception {
+        if (folder.folderMode(content, out)) {
+            return folder.run(model.dir, exemplar, translation, device);
+        }
         Direction dir = translation.direction();
         Strength strength = translation.strength();
         if (ImageFormat.fromFileName(out).isEmpty()) {
@@ -60,7 +73,7 @@ public class TranslateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static RgbImage read(ImageDecoder decoder, Path file, String option) throws Exception {
+    static RgbImage read(ImageDecoder decoder, Path file, String option) throws Exception {
         try {
             return decoder.read(file);
         } catch (java.nio.file.NoSuchFileException ex) {

@@ -4,6 +4,7 @@ import io.gdwct.image.ImageResizer;
 import io.gdwct.image.ImageTooSmallException;
 import io.gdwct.image.RgbImage;
 import io.gdwct.model.Direction;
+import java.util.function.UnaryOperator;
 
 /**
  * The sizing rules, the same for the CLI, the service, evaluation and the benchmarks: the content
@@ -19,9 +20,7 @@ public final class Sizing {
     /** @throws ImageTooSmallException if either image is, or becomes, smaller than {@link #MIN_SIDE} */
     public static TranslationRequest prepare(
             RgbImage content, RgbImage exemplar, Direction direction, int maxSide, Strength strength) {
-        if (maxSide < MIN_SIDE) {
-            throw new IllegalArgumentException("maxSide must be at least " + MIN_SIDE + ", got " + maxSide);
-        }
+        requireMaxSide(maxSide);
         requireSize(content);
         requireSize(exemplar);
         RgbImage c = ImageResizer.fitForContent(content, maxSide);
@@ -29,6 +28,33 @@ public final class Sizing {
         requireSize(c);
         requireSize(e);
         return new TranslationRequest(c, e, direction, strength);
+    }
+
+    /**
+     * The content half of {@link #prepare}, for a content translated with a style code made once
+     * ({@link Translation#styleCode}).
+     */
+    public static RgbImage prepareContent(RgbImage content, int maxSide) {
+        return fitChecked(content, maxSide, c -> ImageResizer.fitForContent(c, maxSide));
+    }
+
+    /** The exemplar half of {@link #prepare}. */
+    public static RgbImage prepareExemplar(RgbImage exemplar, int maxSide) {
+        return fitChecked(exemplar, maxSide, e -> ImageResizer.fitWithin(e, maxSide));
+    }
+
+    private static RgbImage fitChecked(RgbImage img, int maxSide, UnaryOperator<RgbImage> fit) {
+        requireMaxSide(maxSide);
+        requireSize(img);
+        RgbImage fitted = fit.apply(img);
+        requireSize(fitted);
+        return fitted;
+    }
+
+    private static void requireMaxSide(int maxSide) {
+        if (maxSide < MIN_SIDE) {
+            throw new IllegalArgumentException("maxSide must be at least " + MIN_SIDE + ", got " + maxSide);
+        }
     }
 
     private static void requireSize(RgbImage img) {

@@ -8,6 +8,7 @@ import io.gdwct.model.GdwctModel;
 import io.gdwct.model.GdwctStats;
 import io.gdwct.model.nn.Decoder;
 import io.gdwct.model.nn.NoGrad;
+import java.util.function.Supplier;
 
 /**
  * The forward sequence, written once: image → tensor → style code → content code → decoder →
@@ -50,12 +51,47 @@ public final class Translation {
         try (NoGrad noGrad = new NoGrad()) {
             NDArray content = ImageTensors.toTensor(manager, request.content());
             NDArray exemplar = ImageTensors.toTensor(manager, request.exemplar());
-            long t0 = System.nanoTime();
-            Decoder.Output out = forward(model, content, exemplar, request.direction(), request.strength(), wantStats);
-            RgbImage image = ImageTensors.toImage(out.image(), 0);
-            long nanos = System.nanoTime() - t0;
-            return new Result(image, wantStats ? Stats.of(out) : null, nanos);
+            return timed(wantStats, () -> forward(model, content, exemplar, request.direction(), request.strength(), wantStats));
         }
+    }
+
+    /**
+     * The style code of one exemplar (already sized, {@link Sizing#prepareExemplar}), on the host: for
+     * translating many contents in one style without running the style encoder for each.
+     */
+    public static StyleCode styleCode(GdwctModel model, RgbImage exemplar, Direction direction) {
+        try (NDManager m = NDManager.newBaseManager(model.device()); NoGrad noGrad = new NoGrad()) {
+            NDArray code = model.styleCode(ImageTensors.toTensor(m, exemplar), direction);
+            return new StyleCode(direction, code.getShape().getShape(), code.toFloatArray());
+        }
+    }
+
+    /**
+     * Translates one content with a style code made beforehand ({@link #styleCode}): the same output
+     * as {@link #translate} with the exemplar the code came from. Every array lives in {@code manager};
+     * the caller closes it. No statistics.
+     *
+     * @param content sides multiples of 4 ({@link Sizing#prepareContent} makes them so)
+     */
+    public static Result translate(GdwctModel model, NDManager manager, RgbImage content, StyleCode style, Strength strength) {
+        if (content.width() % 4 != 0 || content.height() % 4 != 0) {
+            throw new IllegalArgumentException("content sides must be multiples of 4, got "
+                    + content.width() + "x" + content.height());
+        }
+        try (NoGrad noGrad = new NoGrad()) {
+            NDArray c = ImageTensors.toTensor(manager, content);
+            NDArray s = style.toArray(manager);
+            return timed(false, () -> model.translate(c, s, style.direction(), strength.value(), false));
+        }
+    }
+
+    /** Runs a forward and brings its image back to the host, timed (see {@link Result#forwardNanos}). */
+    private static Result timed(boolean wantStats, Supplier<Decoder.Output> forward) {
+        long t0 = System.nanoTime();
+        Decoder.Output out = forward.get();
+        RgbImage image = ImageTensors.toImage(out.image(), 0);
+        long nanos = System.nanoTime() - t0;
+        return new Result(image, wantStats ? Stats.of(out) : null, nanos);
     }
 
     /** {@link #translate} in a manager of its own, opened and closed here. */

@@ -22,6 +22,23 @@ public final class SiblingTempFile {
         return tmp;
     }
 
+    /**
+     * Whether {@code file} is a temporary file {@link #create} made for {@code target} (same folder,
+     * {@code .NAME<digits>.tmp}): what a process killed in the middle of an atomic write leaves
+     * behind, and a resumed run may delete.
+     */
+    public static boolean isTempFileOf(Path file, Path target) {
+        Path f = file.toAbsolutePath();
+        Path t = target.toAbsolutePath();
+        if (f.getParent() == null || !f.getParent().equals(t.getParent())) {
+            return false;
+        }
+        String name = f.getFileName().toString();
+        String prefix = "." + t.getFileName();
+        return name.length() > prefix.length() + ".tmp".length() && name.startsWith(prefix) && name.endsWith(".tmp")
+                && name.substring(prefix.length(), name.length() - ".tmp".length()).chars().allMatch(Character::isDigit);
+    }
+
     /** Sets {@code rw-r--r--} where the file system has POSIX permissions. */
     public static void readableByAll(Path file) throws IOException {
         try {

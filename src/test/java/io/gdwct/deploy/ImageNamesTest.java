@@ -84,6 +84,7 @@ class ImageNamesTest {
     void renderedWorkloadsUseTheRightImage() {
         assertEquals(gpu, Manifests.onlyContainer(Manifests.gpu().deployment().getSpec().getTemplate().getSpec()).getImage());
         assertEquals(gpu, Manifests.onlyContainer(Manifests.training().job().getSpec().getTemplate().getSpec()).getImage());
+        assertEquals(cpu, Manifests.onlyContainer(Manifests.translate().job().getSpec().getTemplate().getSpec()).getImage());
     }
 
     @Test
@@ -92,7 +93,7 @@ class ImageNamesTest {
         assertEquals(cpu, df.labels(df.last(), "cpu").get("io.gdwct.image"));
         assertEquals(gpu, df.labels(df.last(), "cuda").get("io.gdwct.image"));
         assertEquals(tag, df.labels(df.last(), "cpu").get("org.opencontainers.image.version"));
-        for (Manifests.Variant v : List.of(Manifests.cpu(), Manifests.gpu(), Manifests.training())) {
+        for (Manifests.Variant v : Manifests.all()) {
             v.objects().forEach(o -> {
                 Map<String, String> labels = o.getMetadata().getLabels();
                 if (labels != null && labels.containsKey("app.kubernetes.io/version")) {
@@ -103,7 +104,8 @@ class ImageNamesTest {
         for (Map<String, String> podLabels : List.of(
                 Manifests.cpu().deployment().getSpec().getTemplate().getMetadata().getLabels(),
                 Manifests.gpu().deployment().getSpec().getTemplate().getMetadata().getLabels(),
-                Manifests.training().job().getSpec().getTemplate().getMetadata().getLabels())) {
+                Manifests.training().job().getSpec().getTemplate().getMetadata().getLabels(),
+                Manifests.translate().job().getSpec().getTemplate().getMetadata().getLabels())) {
             assertEquals(tag, podLabels.get("app.kubernetes.io/version"), "pod template version label");
         }
     }

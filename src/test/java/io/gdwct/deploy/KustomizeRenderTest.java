@@ -49,7 +49,7 @@ class KustomizeRenderTest {
             Comparator.comparing((HasMetadata o) -> o.getKind()).thenComparing(o -> o.getMetadata().getName());
 
     @ParameterizedTest
-    @ValueSource(strings = {"k8s/base", "k8s/gpu", "k8s/training"})
+    @ValueSource(strings = {"k8s/base", "k8s/gpu", "k8s/training", "k8s/translate"})
     void kubectlRendersTheSameObjects(String dir) throws Exception {
         String rendered = kubectlKustomize(dir);
         List<HasMetadata> fromKubectl = new ArrayList<>();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ManifestFilesTest {
 
-    private static final List<String> KUSTOMIZATIONS = List.of("k8s/base", "k8s/gpu", "k8s/training");
+    private static final List<String> KUSTOMIZATIONS = List.of("k8s/base", "k8s/gpu", "k8s/training", "k8s/translate");
 
     private static Set<Path> patchFiles() {
         Set<Path> patches = new HashSet<>();
@@ -82,7 +82,8 @@ class ManifestFilesTest {
         assertEquals(5, Manifests.cpu().objects().size(), "base: ConfigMap, Deployment, Service, HPA, PDB");
         assertEquals(5, Manifests.gpu().objects().size(), "gpu overlay: the same five objects");
         assertEquals(2, Manifests.training().objects().size(), "training: PVC and Job");
-        for (Manifests.Variant v : List.of(Manifests.cpu(), Manifests.gpu(), Manifests.training())) {
+        assertEquals(2, Manifests.translate().objects().size(), "translate: PVC and Indexed Job");
+        for (Manifests.Variant v : Manifests.all()) {
             for (HasMetadata o : v.objects()) {
                 assertTrue(StrictYaml.unknownFields(o).isEmpty(), v.name() + " " + o.getKind());
             }
@@ -92,7 +93,7 @@ class ManifestFilesTest {
     @Test
     void noNamespaceIsHardCoded() {
         // the namespace is chosen at apply time (kubectl apply -k DIR -n NAMESPACE)
-        for (Manifests.Variant v : List.of(Manifests.cpu(), Manifests.gpu(), Manifests.training())) {
+        for (Manifests.Variant v : Manifests.all()) {
             for (HasMetadata o : v.objects()) {
                 assertEquals(null, o.getMetadata().getNamespace(), v.name() + " " + o.getKind());
             }

@@ -119,6 +119,16 @@ final class Manifests {
         return rendered("k8s/training");
     }
 
+    /** k8s/translate (folder translation as an Indexed Job), rendered. */
+    static Variant translate() {
+        return rendered("k8s/translate");
+    }
+
+    /** Every kustomization under k8s/, rendered. */
+    static List<Variant> all() {
+        return List.of(cpu(), gpu(), training(), translate());
+    }
+
     /**
      * Renders once per test JVM. A manifest that does not render fails each test that uses it with
      * the reason (ManifestFilesTest names the file), instead of a class-initialisation error.
