@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
  * return wrong pixels and training would diverge, silently. A few small convolutions against
  * float64 (which oneDNN does not handle) tell in a few milliseconds.
  *
- * <p>{@code -Dgdwct.convolution-check=fail} (default) refuses to go on, {@code warn} logs and goes
- * on, {@code off} skips the check.
+ * <p>The environment variable {@code GDWCT_CONVOLUTION_CHECK}: {@code fail} (default) refuses to go
+ * on, {@code warn} logs and goes on, {@code off} skips the check. (An environment variable, not a
+ * {@code gdwct.*} system property: Quarkus refuses unknown properties under its config roots.)
  */
 public final class ConvolutionCheck {
     private static final Logger LOG = Logger.getLogger(ConvolutionCheck.class);
@@ -36,11 +37,15 @@ public final class ConvolutionCheck {
 
     private ConvolutionCheck() {}
 
-    /** Runs the check the first time; applies the configured policy. */
+    /** Runs the check the first time; applies the policy of {@code GDWCT_CONVOLUTION_CHECK}. */
     public static void ensureCorrect() {
-        String mode = System.getProperty("gdwct.convolution-check", "fail").trim().toLowerCase(Locale.ROOT);
+        ensureCorrect(System.getenv().getOrDefault("GDWCT_CONVOLUTION_CHECK", "fail"));
+    }
+
+    static void ensureCorrect(String policy) {
+        String mode = policy.trim().toLowerCase(Locale.ROOT);
         if (!mode.equals("fail") && !mode.equals("warn") && !mode.equals("off")) {
-            throw new IllegalArgumentException("gdwct.convolution-check must be fail, warn or off, got '" + mode + "'");
+            throw new IllegalArgumentException("GDWCT_CONVOLUTION_CHECK must be fail, warn or off, got '" + mode + "'");
         }
         if (mode.equals("off")) {
             return;
@@ -53,7 +58,7 @@ public final class ConvolutionCheck {
         if (mode.equals("fail")) {
             throw new IllegalStateException(problem);
         }
-        LOG.error(problem + " Going on because gdwct.convolution-check=warn.");
+        LOG.error(problem + " Going on because GDWCT_CONVOLUTION_CHECK=warn.");
     }
 
     /** Null when {@code relativeError} is rounding; else the message that says what to do. */
